@@ -1,0 +1,107 @@
+package org.callcenter.config;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+/** The whole configuration: one record per section. */
+public record AppConfig(
+        HttpConfig http,
+        MongoConfig mongo,
+        RedisConfig redis,
+        PhoneConfig phone,
+        AuthConfig auth,
+        CustomersConfig customers,
+        TicketsConfig tickets,
+        HistoryConfig history,
+        AgiConfig agi,
+        AmiConfig ami,
+        TwilioConfig twilio,
+        String publicBaseUrl,
+        ZoneId zone) {
+
+    static AppConfig from(Map<String, String> values) {
+        Settings s = new Settings(values);
+        return new AppConfig(
+                new HttpConfig(
+                        s.string("http.host"),
+                        s.port("http.port"),
+                        s.integer("http.max_body_bytes"),
+                        s.integer("http.shutdown_grace_seconds")),
+                new MongoConfig(s.string("mongodb.uri"), s.string("mongodb.database"), s.string("mongodb.data_dir")),
+                new RedisConfig(
+                        s.string("redis.url"),
+                        s.string("redis.server_binary"),
+                        s.string("redis.data_dir"),
+                        s.integer("redis.pool_size")),
+                new PhoneConfig(s.string("phone.default_region")),
+                new AuthConfig(
+                        s.string("admin.password"),
+                        s.integer("auth.token_ttl_hours"),
+                        s.integer("auth.pbkdf2_iterations")),
+                new CustomersConfig(s.integer("customers.warranty_months")),
+                new TicketsConfig(s.integer("tickets.number_digits"), s.integer("tickets.history_limit")),
+                new HistoryConfig(s.integer("history.cache_ttl_seconds")),
+                new AgiConfig(s.port("agi.port")),
+                new AmiConfig(
+                        s.string("ami.host"), s.port("ami.port"), s.string("ami.username"), s.string("ami.secret")),
+                new TwilioConfig(
+                        s.string("twilio.account_sid"),
+                        s.string("twilio.auth_token"),
+                        s.string("twilio.from"),
+                        s.string("twilio.api_base")),
+                s.string("public.base_url"),
+                s.zone("time.zone"));
+    }
+
+    public record HttpConfig(String host, int port, int maxBodyBytes, int shutdownGraceSeconds) {}
+
+    public record MongoConfig(String uri, String database, String dataDir) {
+        public boolean embedded() {
+            return uri.isBlank();
+        }
+    }
+
+    public record RedisConfig(String url, String serverBinary, String dataDir, int poolSize) {
+        public boolean embedded() {
+            return url.isBlank();
+        }
+    }
+
+    public record PhoneConfig(String defaultRegion) {}
+
+    public record AuthConfig(String adminPassword, int tokenTtlHours, int pbkdf2Iterations) {}
+
+    public record CustomersConfig(int warrantyMonths) {}
+
+    public record TicketsConfig(int numberDigits, int historyLimit) {
+        public TicketsConfig {
+            if (numberDigits < 5 || numberDigits > 12)
+                throw new ConfigException("tickets.number_digits must be between 5 and 12, got " + numberDigits);
+        }
+    }
+
+    public record HistoryConfig(int cacheTtlSeconds) {}
+
+    public record AgiConfig(int port) {}
+
+    public record AmiConfig(String host, int port, String username, String secret) {}
+
+    public record TwilioConfig(String accountSid, String authToken, String from, String apiBase) {}
+
+    public AppConfig withHttpPort(int port) {
+        return new AppConfig(
+                new HttpConfig(http.host(), port, http.maxBodyBytes(), http.shutdownGraceSeconds()),
+                mongo,
+                redis,
+                phone,
+                auth,
+                customers,
+                tickets,
+                history,
+                agi,
+                ami,
+                twilio,
+                publicBaseUrl,
+                zone);
+    }
+}

@@ -1,0 +1,98 @@
+package org.callcenter.customers;
+
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.Optional;
+import org.callcenter.common.InvalidInputException;
+import org.callcenter.metrics.Meters;
+import org.callcenter.web.Api;
+import org.callcenter.web.JsonInput;
+
+/** /api/v1/customers and /api/v1/installations. */
+public final class CustomerRoutes {
+    private final CustomerService service;
+    private final Meters meters;
+
+    public CustomerRoutes(CustomerService service, Meters meters) {
+        this.service = service;
+        this.meters = meters;
+    }
+
+    public void mount(Router api) {
+        api.post("/v1/customers")
+                .handler(ctx -> Api.respond(ctx, 201, () -> {
+                    CustomerDraft draft = draft(JsonInput.of(Api.body(ctx)), false);
+                    return service.create(draft).onSuccess(c -> meters.customerCreated());
+                }));
+        api.get("/v1/customers")
+                .handler(ctx -> Api.respond(ctx, 200, () -> {
+                    Optional<String> phone = Api.query(ctx, "phone");
+                    Optional<String> name = Api.query(ctx, "name");
+                    int limit = Api.intQuery(ctx, "limit", 20, 1, 200);
+                    if (phone.isPresent())
+                        return service.findByPhone(phone.get())
+                                .map(c -> c.map(List::of).orElse(List.of()));
+                    if (name.isPresent()) return service.searchByName(name.get(), limit);
+                    throw InvalidInputException.of("phone", "give ?phone= or ?name=");
+                }));
+        api.get("/v1/customers/:id").handler(ctx -> Api.respond(ctx, 200, () -> service.get(ctx.pathParam("id"))));
+        api.put("/v1/customers/:id")
+                .handler(ctx -> Api.respond(ctx, 200, () -> {
+                    JsonInput in = JsonInput.of(Api.body(ctx));
+                    long version = Api.expectedVersion(ctx, in);
+                    CustomerDraft draft = draft(in, true);
+                    return service.update(ctx.pathParam("id"), version, draft);
+                }));
+        api.post("/v1/customers/:id/installations")
+                .handler(ctx -> Api.respond(ctx, 201, () -> {
+                    JsonInput in = JsonInput.of(Api.body(ctx));
+                    in.allowOnly("product", "model", "serial", "installedOn", "warrantyEnd");
+                    InstallationDraft draft = new InstallationDraft(
+                            in.requiredString("product", 200),
+                            in.optionalString("model", 200).orElse(null),
+                            in.optionalString("serial", 200).orElse(null),
+                            in.optionalDate("installedOn").orElse(null),
+                            in.optionalDate("warrantyEnd").orElse(null));
+                    in.validate();
+                    return service.addInstallation(ctx.pathParam("id"), draft);
+                }));
+        api.get("/v1/customers/:id/installations")
+                .handler(ctx -> Api.respond(ctx, 200, () -> service.installations(ctx.pathParam("id"))));
+        api.get("/v1/installations/:id")
+                .handler(ctx -> Api.respond(ctx, 200, () -> service.installation(ctx.pathParam("id"))));
+    }
+
+    private static CustomerDraft draft(JsonInput in, boolean update) {
+        if (update) in.allowOnly("name", "language", "phones", "contacts", "address", "region", "version");
+        else in.allowOnly("name", "language", "phones", "contacts", "address", "region");
+        String name = in.requiredString("name", 200);
+        String language = in.optionalString("language", 10).orElse(null);
+        if (language != null && !language.matches("[a-z]{2}(-[A-Za-z]{2,4})?"))
+            in.error("language", "must be a language tag such as en or zh");
+        List<String> phones = in.stringList("phones", 10, 64);
+        List<Customer.Contact> contacts = in.objectList("contacts", 20, c -> {
+            c.allowOnly("name", "role", "phones", "email");
+            String email = c.optionalString("email", 200).orElse(null);
+            if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))
+                c.error("email", "is not an e-mail address");
+            return new Customer.Contact(
+                    c.requiredString("name", 200),
+                    c.optionalString("role", 100).orElse(null),
+                    c.stringList("phones", 10, 64),
+                    email);
+        });
+        Customer.Address address = in.optionalObject("address", a -> {
+                    a.allowOnly("street", "city", "province", "postalCode", "country");
+                    return new Customer.Address(
+                            a.optionalString("street", 300).orElse(null),
+                            a.optionalString("city", 100).orElse(null),
+                            a.optionalString("province", 100).orElse(null),
+                            a.optionalString("postalCode", 20).orElse(null),
+                            a.optionalString("country", 60).orElse(null));
+                })
+                .orElse(null);
+        Region region = in.optionalEnum("region", Region.class).orElse(null);
+        in.validate();
+        return new CustomerDraft(name, language, phones, contacts, address, region);
+    }
+}

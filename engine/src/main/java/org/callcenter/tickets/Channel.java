@@ -1,0 +1,8 @@
+package org.callcenter.tickets;
+
+public enum Channel {
+    PHONE,
+    IVR,
+    WEB,
+    SMS
+}

@@ -1,0 +1,7 @@
+package org.callcenter.tickets;
+
+public enum Escalation {
+    PHONE,
+    REMOTE,
+    ONSITE
+}

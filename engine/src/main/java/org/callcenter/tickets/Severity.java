@@ -1,0 +1,6 @@
+package org.callcenter.tickets;
+
+public enum Severity {
+    GENERAL,
+    COMPLEX
+}

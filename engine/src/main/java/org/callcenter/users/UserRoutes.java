@@ -1,0 +1,83 @@
+package org.callcenter.users;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.Router;
+import java.util.Map;
+import org.callcenter.metrics.Meters;
+import org.callcenter.web.Api;
+import org.callcenter.web.JsonInput;
+
+/** Login, logout, who am I, and user management (admins). */
+public final class UserRoutes {
+    private final UserService service;
+    private final Meters meters;
+
+    public UserRoutes(UserService service, Meters meters) {
+        this.service = service;
+        this.meters = meters;
+    }
+
+    /** Routes reachable without a session. */
+    public void mountPublic(Router api) {
+        api.post("/v1/auth/login")
+                .handler(ctx -> Api.respond(ctx, 200, () -> {
+                    JsonInput in = JsonInput.of(Api.body(ctx));
+                    in.allowOnly("username", "password");
+                    String username = in.requiredString("username", 100);
+                    String password = in.requiredString("password", 200);
+                    in.validate();
+                    return service.login(username, password).compose(login -> {
+                        if (login == null) {
+                            meters.login("failure");
+                            ctx.fail(401);
+                            return Future.succeededFuture(null);
+                        }
+                        meters.login("success");
+                        ctx.response()
+                                .addCookie(Cookie.cookie(Api.SESSION_COOKIE, login.token())
+                                        .setHttpOnly(true)
+                                        .setSameSite(CookieSameSite.STRICT)
+                                        .setPath("/")
+                                        .setMaxAge(login.ttlSeconds()));
+                        return Future.succeededFuture(Map.of(
+                                "token", login.token(),
+                                "username", login.session().username(),
+                                "role", login.session().role(),
+                                "expiresAt", login.session().expiresAt()));
+                    });
+                }));
+    }
+
+    /** Routes behind the session check. */
+    public void mount(Router api) {
+        api.post("/v1/auth/logout")
+                .handler(ctx -> Api.respond(ctx, 200, () -> {
+                    String token = Api.token(ctx);
+                    ctx.response()
+                            .addCookie(Cookie.cookie(Api.SESSION_COOKIE, "")
+                                    .setPath("/")
+                                    .setMaxAge(0));
+                    return service.logout(token).map(v -> Map.of("loggedOut", true));
+                }));
+        api.get("/v1/auth/me").handler(ctx -> Api.json(ctx, 200, Api.session(ctx)));
+        api.get("/v1/users")
+                .handler(ctx -> Api.respond(ctx, 200, () -> {
+                    Api.requireRole(ctx, Role.ADMIN);
+                    return service.all();
+                }));
+        api.post("/v1/users")
+                .handler(ctx -> Api.respond(ctx, 201, () -> {
+                    Api.requireRole(ctx, Role.ADMIN);
+                    JsonInput in = JsonInput.of(Api.body(ctx));
+                    in.allowOnly("username", "displayName", "role", "password");
+                    String username = in.requiredString("username", 40);
+                    String displayName = in.optionalString("displayName", 200).orElse(username);
+                    Role role = in.requiredEnum("role", Role.class);
+                    String password = in.requiredString("password", 200);
+                    in.validate();
+                    return service.create(username, displayName, role, password);
+                }));
+    }
+}
