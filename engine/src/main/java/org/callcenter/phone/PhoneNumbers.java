@@ -43,7 +43,7 @@ public final class PhoneNumbers {
 
     /**
      * Masks a phone number for logs and error messages: keeps the first 4 and last 2 digits,
-     * "+8613800138000" → "+861*******00". Confidentiality rule (SERVICE-RULES §8).
+     * "+8613800138000" → "+8613*******00". Confidentiality rule (SERVICE-RULES §8).
      */
     public static String mask(String phone) {
         if (phone == null) return "null";

@@ -38,10 +38,18 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     public static EmbeddedRedis start(String configuredBinary, Path dataDir) {
         try {
+            return start(configuredBinary, dataDir, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port for redis-server", e);
+        }
+    }
+
+    /** Starts on a given port (tests restart a server where it was). */
+    public static EmbeddedRedis start(String configuredBinary, Path dataDir, int port) {
+        try {
             Files.createDirectories(dataDir);
             killStale(dataDir.resolve("redis.pid"));
             String binary = findBinary(configuredBinary, dataDir);
-            int port = freePort();
             List<String> command = new ArrayList<>(List.of(
                     binary,
                     "--port",
@@ -74,6 +82,10 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     public String url() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String binary() {

@@ -35,8 +35,8 @@ public final class MongoCustomerRepository implements CustomerRepository {
         this.phones = store.database().getCollection("phones");
         // for a real MongoDB; the embedded server does not implement non-unique indexes
         if (!store.embedded()) {
-        installations.createIndex(Indexes.ascending("customerId"));
-        customers.createIndex(Indexes.ascending("name"));
+            installations.createIndex(Indexes.ascending("customerId"));
+            customers.createIndex(Indexes.ascending("name"));
         }
     }
 

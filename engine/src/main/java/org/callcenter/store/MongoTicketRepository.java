@@ -31,9 +31,9 @@ public final class MongoTicketRepository implements TicketRepository {
         this.tickets = store.database().getCollection("tickets");
         // for a real MongoDB; the embedded server does not implement non-unique indexes
         if (!store.embedded()) {
-        tickets.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("openedAt")));
-        tickets.createIndex(Indexes.compoundIndex(Indexes.ascending("phone"), Indexes.descending("openedAt")));
-        tickets.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("openedAt")));
+            tickets.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("openedAt")));
+            tickets.createIndex(Indexes.compoundIndex(Indexes.ascending("phone"), Indexes.descending("openedAt")));
+            tickets.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("openedAt")));
         }
     }
 

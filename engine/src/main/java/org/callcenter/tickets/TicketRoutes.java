@@ -104,8 +104,8 @@ public final class TicketRoutes {
                 }));
         api.post("/v1/tickets/:number/feedback")
                 .handler(ctx -> Api.respond(ctx, 200, () -> {
-                    JsonInput in = JsonInput.of(
-                            ctx.body().length() == 0 ? new io.vertx.core.json.JsonObject() : Api.body(ctx));
+                    JsonInput in =
+                            JsonInput.of(ctx.body().isEmpty() ? new io.vertx.core.json.JsonObject() : Api.body(ctx));
                     in.allowOnly("text");
                     String text = in.optionalString("text", 4000).orElse(null);
                     in.validate();
