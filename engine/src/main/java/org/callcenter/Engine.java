@@ -135,8 +135,9 @@ public final class Engine implements AutoCloseable {
         meters.storeUp("redis", () -> health.lastUp("redis"));
 
         SystemRoutes system = new SystemRoutes(health, registry);
-        UserRoutes userRoutes = new UserRoutes(users, meters);
-        CustomerRoutes customerRoutes = new CustomerRoutes(customers, meters);
+        UserRoutes userRoutes =
+                new UserRoutes(users, meters, config.publicBaseUrl().startsWith("https://"));
+        CustomerRoutes customerRoutes = new CustomerRoutes(customers, phones, meters);
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters);
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(system::mount, userRoutes::mountPublic, api -> {

@@ -1,20 +1,25 @@
 package org.callcenter.customers;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
 import org.callcenter.common.InvalidInputException;
 import org.callcenter.metrics.Meters;
+import org.callcenter.phone.PhoneNumbers;
 import org.callcenter.web.Api;
 import org.callcenter.web.JsonInput;
 
 /** /api/v1/customers and /api/v1/installations. */
 public final class CustomerRoutes {
     private final CustomerService service;
+    private final PhoneNumbers phoneNumbers;
     private final Meters meters;
 
-    public CustomerRoutes(CustomerService service, Meters meters) {
+    public CustomerRoutes(CustomerService service, PhoneNumbers phoneNumbers, Meters meters) {
         this.service = service;
+        this.phoneNumbers = phoneNumbers;
         this.meters = meters;
     }
 
@@ -22,7 +27,10 @@ public final class CustomerRoutes {
         api.post("/v1/customers")
                 .handler(ctx -> Api.respond(ctx, 201, () -> {
                     CustomerDraft draft = draft(JsonInput.of(Api.body(ctx)), false);
-                    return service.create(draft).onSuccess(c -> meters.customerCreated());
+                    return tagged(ctx, service.create(draft)).onSuccess(c -> {
+                        meters.customerCreated();
+                        ctx.response().putHeader("Location", "/api/v1/customers/" + c.id());
+                    });
                 }));
         api.get("/v1/customers")
                 .handler(ctx -> Api.respond(ctx, 200, () -> {
@@ -35,13 +43,14 @@ public final class CustomerRoutes {
                     if (name.isPresent()) return service.searchByName(name.get(), limit);
                     throw InvalidInputException.of("phone", "give ?phone= or ?name=");
                 }));
-        api.get("/v1/customers/:id").handler(ctx -> Api.respond(ctx, 200, () -> service.get(ctx.pathParam("id"))));
+        api.get("/v1/customers/:id")
+                .handler(ctx -> Api.respond(ctx, 200, () -> tagged(ctx, service.get(ctx.pathParam("id")))));
         api.put("/v1/customers/:id")
                 .handler(ctx -> Api.respond(ctx, 200, () -> {
                     JsonInput in = JsonInput.of(Api.body(ctx));
                     long version = Api.expectedVersion(ctx, in);
                     CustomerDraft draft = draft(in, true);
-                    return service.update(ctx.pathParam("id"), version, draft);
+                    return tagged(ctx, service.update(ctx.pathParam("id"), version, draft));
                 }));
         api.post("/v1/customers/:id/installations")
                 .handler(ctx -> Api.respond(ctx, 201, () -> {
@@ -62,14 +71,19 @@ public final class CustomerRoutes {
                 .handler(ctx -> Api.respond(ctx, 200, () -> service.installation(ctx.pathParam("id"))));
     }
 
-    private static CustomerDraft draft(JsonInput in, boolean update) {
+    /** Adds the customer's version as its ETag, for the next If-Match. */
+    private static Future<Customer> tagged(RoutingContext ctx, Future<Customer> customer) {
+        return customer.onSuccess(c -> ctx.response().putHeader("ETag", "\"" + c.version() + "\""));
+    }
+
+    private CustomerDraft draft(JsonInput in, boolean update) {
         if (update) in.allowOnly("name", "language", "phones", "contacts", "address", "region", "version");
         else in.allowOnly("name", "language", "phones", "contacts", "address", "region");
         String name = in.requiredString("name", 200);
         String language = in.optionalString("language", 10).orElse(null);
         if (language != null && !language.matches("[a-z]{2}(-[A-Za-z]{2,4})?"))
             in.error("language", "must be a language tag such as en or zh");
-        List<String> phones = in.stringList("phones", 10, 64);
+        List<String> phones = in.phoneList("phones", 10, phoneNumbers);
         List<Customer.Contact> contacts = in.objectList("contacts", 20, c -> {
             c.allowOnly("name", "role", "phones", "email");
             String email = c.optionalString("email", 200).orElse(null);
@@ -78,7 +92,7 @@ public final class CustomerRoutes {
             return new Customer.Contact(
                     c.requiredString("name", 200),
                     c.optionalString("role", 100).orElse(null),
-                    c.stringList("phones", 10, 64),
+                    c.phoneList("phones", 10, phoneNumbers),
                     email);
         });
         Customer.Address address = in.optionalObject("address", a -> {
@@ -92,6 +106,10 @@ public final class CustomerRoutes {
                 })
                 .orElse(null);
         Region region = in.optionalEnum("region", Region.class).orElse(null);
+        if (phones.isEmpty()
+                && contacts.stream().allMatch(c -> c.phones().isEmpty())
+                && in.errors().isEmpty())
+            in.error("phones", "at least one phone number (customer or contact) is required");
         in.validate();
         return new CustomerDraft(name, language, phones, contacts, address, region);
     }

@@ -54,5 +54,6 @@ public record CallerHistory(
             Instant feedbackAt,
             Instant updatedAt) {}
 
-    public record LastContact(Instant at, String ticketNumber, String type, String channel) {}
+    /** The latest event on any of the customer's requests: when, which request, what (created, note...), who. */
+    public record LastContact(Instant at, String ticketNumber, String type, String by) {}
 }

@@ -138,7 +138,10 @@ public final class CallerHistoryService implements CustomerChangeListener {
                 .filter(t -> t.lastEvent() != null)
                 .max(Comparator.comparing(t -> t.lastEvent().at()))
                 .map(t -> new LastContact(
-                        t.lastEvent().at(), t.number(), t.lastEvent().type(), lower(t.channel())))
+                        t.lastEvent().at(),
+                        t.number(),
+                        t.lastEvent().type(),
+                        t.lastEvent().by()))
                 .orElse(null);
         CustomerCard card =
                 new CustomerCard(c.id(), c.name(), c.language(), c.phones(), c.contacts(), c.address(), c.region());

@@ -1,7 +1,12 @@
 package org.callcenter.tickets;
 
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.Optional;
+import org.callcenter.common.ConflictException;
 import org.callcenter.common.InvalidInputException;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.InvalidPhoneNumberException;
@@ -25,72 +30,23 @@ public final class TicketRoutes {
         api.post("/v1/tickets")
                 .handler(ctx -> Api.respond(ctx, 201, () -> {
                     TicketDraft draft = draft(JsonInput.of(Api.body(ctx)));
-                    return service.create(draft, Api.username(ctx)).onSuccess(t -> {
+                    return tagged(ctx, service.create(draft, Api.username(ctx))).onSuccess(t -> {
                         meters.ticketCreated(lower(t.channel()), lower(t.severity()));
-                        ctx.response()
-                                .putHeader("ETag", etag(t))
-                                .putHeader("Location", "/api/v1/tickets/" + t.number());
+                        ctx.response().putHeader("Location", "/api/v1/tickets/" + t.number());
                     });
                 }));
-        api.get("/v1/tickets")
-                .handler(ctx -> Api.respond(ctx, 200, () -> {
-                    Optional<String> phone = Api.query(ctx, "phone").map(p -> {
-                        try {
-                            return phoneNumbers.normalize(p);
-                        } catch (InvalidPhoneNumberException e) {
-                            throw InvalidInputException.of("phone", e.getMessage());
-                        }
-                    });
-                    Optional<TicketStatus> status = Api.query(ctx, "status").map(TicketRoutes::status);
-                    TicketQuery query = new TicketQuery(
-                            phone,
-                            Api.query(ctx, "customerId"),
-                            status,
-                            Api.intQuery(ctx, "limit", 20, 1, 200),
-                            Api.intQuery(ctx, "skip", 0, 0, 100_000));
-                    return service.search(query);
-                }));
+        api.get("/v1/tickets").handler(ctx -> Api.respond(ctx, 200, () -> service.search(query(ctx))));
         api.get("/v1/tickets/:number")
-                .handler(ctx -> Api.respond(
-                        ctx,
-                        200,
-                        () -> service.get(ctx.pathParam("number"))
-                                .onSuccess(t -> ctx.response().putHeader("ETag", etag(t)))));
+                .handler(ctx -> Api.respond(ctx, 200, () -> tagged(ctx, service.get(ctx.pathParam("number")))));
         api.patch("/v1/tickets/:number")
                 .handler(ctx -> Api.respond(ctx, 200, () -> {
                     JsonInput in = JsonInput.of(Api.body(ctx));
-                    in.allowOnly(
-                            "contactName",
-                            "category",
-                            "product",
-                            "severity",
-                            "description",
-                            "escalation",
-                            "status",
-                            "transferredTo",
-                            "installationId",
-                            "note",
-                            "version");
                     long version = Api.expectedVersion(ctx, in);
-                    TicketPatch patch = new TicketPatch(
-                            in.optionalString("contactName", 200),
-                            in.optionalString("category", 100),
-                            in.optionalString("product", 200),
-                            in.optionalEnum("severity", Severity.class),
-                            in.optionalString("description", 4000),
-                            in.optionalEnum("escalation", Escalation.class),
-                            in.optionalEnum("status", TicketStatus.class),
-                            in.optionalString("transferredTo", 200),
-                            in.optionalString("installationId", 64),
-                            in.optionalString("note", 4000));
-                    in.validate();
-                    return service.update(ctx.pathParam("number"), version, patch, Api.username(ctx))
-                            .onSuccess(t -> {
-                                meters.ticketUpdated("update");
-                                ctx.response().putHeader("ETag", etag(t));
-                            })
+                    TicketPatch patch = patch(in);
+                    return tagged(ctx, service.update(ctx.pathParam("number"), version, patch, Api.username(ctx)))
+                            .onSuccess(t -> meters.ticketUpdated("update"))
                             .onFailure(e -> {
-                                if (e instanceof org.callcenter.common.ConflictException) meters.ticketConflict();
+                                if (e instanceof ConflictException) meters.ticketConflict();
                             });
                 }));
         api.post("/v1/tickets/:number/notes")
@@ -99,22 +55,26 @@ public final class TicketRoutes {
                     in.allowOnly("text");
                     String text = in.requiredString("text", 4000);
                     in.validate();
-                    return service.addNote(ctx.pathParam("number"), text, Api.username(ctx))
+                    return tagged(ctx, service.addNote(ctx.pathParam("number"), text, Api.username(ctx)))
                             .onSuccess(t -> meters.ticketUpdated("note"));
                 }));
         api.post("/v1/tickets/:number/feedback")
                 .handler(ctx -> Api.respond(ctx, 200, () -> {
-                    JsonInput in =
-                            JsonInput.of(ctx.body().isEmpty() ? new io.vertx.core.json.JsonObject() : Api.body(ctx));
+                    JsonInput in = JsonInput.of(ctx.body().isEmpty() ? new JsonObject() : Api.body(ctx));
                     in.allowOnly("text");
                     String text = in.optionalString("text", 4000).orElse(null);
                     in.validate();
-                    return service.recordFeedback(ctx.pathParam("number"), text, Api.username(ctx))
+                    return tagged(ctx, service.recordFeedback(ctx.pathParam("number"), text, Api.username(ctx)))
                             .onSuccess(t -> meters.ticketUpdated("feedback"));
                 }));
     }
 
-    private static TicketDraft draft(JsonInput in) {
+    /** Adds the request's version as its ETag, for the next If-Match. */
+    private static Future<Ticket> tagged(RoutingContext ctx, Future<Ticket> ticket) {
+        return ticket.onSuccess(t -> ctx.response().putHeader("ETag", "\"" + t.version() + "\""));
+    }
+
+    private TicketDraft draft(JsonInput in) {
         in.allowOnly(
                 "customerId",
                 "installationId",
@@ -131,7 +91,7 @@ public final class TicketRoutes {
                 in.optionalString("customerId", 64).orElse(null),
                 in.optionalString("installationId", 64).orElse(null),
                 in.optionalString("contactName", 200).orElse(null),
-                in.requiredString("phone", 64),
+                in.requiredPhone("phone", phoneNumbers),
                 in.requiredString("category", 100),
                 in.optionalString("product", 200).orElse(null),
                 in.optionalEnum("severity", Severity.class).orElse(Severity.GENERAL),
@@ -143,19 +103,67 @@ public final class TicketRoutes {
         return draft;
     }
 
+    private static TicketPatch patch(JsonInput in) {
+        in.allowOnly(
+                "contactName",
+                "category",
+                "product",
+                "severity",
+                "description",
+                "escalation",
+                "status",
+                "transferredTo",
+                "installationId",
+                "note",
+                "version");
+        TicketPatch patch = new TicketPatch(
+                in.optionalString("contactName", 200),
+                in.optionalString("category", 100),
+                in.optionalString("product", 200),
+                in.optionalEnum("severity", Severity.class),
+                in.optionalString("description", 4000),
+                in.optionalEnum("escalation", Escalation.class),
+                in.optionalEnum("status", TicketStatus.class),
+                in.optionalString("transferredTo", 200),
+                in.optionalString("installationId", 64),
+                in.optionalString("note", 4000));
+        in.validate();
+        return patch;
+    }
+
+    /**
+     * A search needs at least one of phone, customerId or status: listing every request ever made
+     * is never what an agent wants, and it would scan the whole collection.
+     */
+    private TicketQuery query(RoutingContext ctx) {
+        Optional<String> phone = Api.query(ctx, "phone").map(p -> {
+            try {
+                return phoneNumbers.normalize(p);
+            } catch (InvalidPhoneNumberException e) {
+                throw InvalidInputException.of("phone", e.getMessage());
+            }
+        });
+        Optional<String> customerId = Api.query(ctx, "customerId");
+        Optional<TicketStatus> status = Api.query(ctx, "status").map(TicketRoutes::status);
+        if (phone.isEmpty() && customerId.isEmpty() && status.isEmpty())
+            throw InvalidInputException.of("phone", "give at least one of ?phone=, ?customerId=, ?status=");
+        return new TicketQuery(
+                phone,
+                customerId,
+                status,
+                Api.intQuery(ctx, "limit", 20, 1, 200),
+                Api.intQuery(ctx, "skip", 0, 0, 100_000));
+    }
+
     private static TicketStatus status(String raw) {
         try {
-            return TicketStatus.valueOf(raw.trim().toUpperCase(java.util.Locale.ROOT));
+            return TicketStatus.valueOf(raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("status", "unknown status '" + raw.replaceAll("[^A-Za-z_]", "?") + "'");
         }
     }
 
-    private static String etag(Ticket t) {
-        return "\"" + t.version() + "\"";
-    }
-
     private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT);
+        return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -156,6 +156,8 @@ public final class TicketService {
         return blocking.run(() -> {
             for (int attempt = 0; attempt < FEEDBACK_ATTEMPTS; attempt++) {
                 Ticket current = find(number);
+                if (current.status() == TicketStatus.CLOSED)
+                    throw InvalidInputException.unprocessable("status", "the request is closed");
                 Instant now = clock.instant();
                 TicketStatus status =
                         current.status() == TicketStatus.REGISTERED ? TicketStatus.FEEDBACK_GIVEN : current.status();
@@ -187,11 +189,19 @@ public final class TicketService {
     }
 
     private Ticket apply(Ticket t, TicketPatch p, Instant now) {
+        if (t.status() == TicketStatus.CLOSED)
+            throw InvalidInputException.unprocessable(
+                    "status", "a closed request cannot be changed; register a new one");
         TicketStatus status = p.status().orElse(t.status());
         if (!t.status().canMoveTo(status))
             throw InvalidInputException.unprocessable(
                     "status", "cannot move from " + lower(t.status()) + " to " + lower(status));
-        String transferredTo = p.transferredTo().orElse(t.transferredTo());
+        // leaving "transferred" (taken back) forgets the department unless a new one is given
+        String transferredTo = p.transferredTo()
+                .orElse(
+                        t.status() == TicketStatus.TRANSFERRED && status != TicketStatus.TRANSFERRED
+                                ? null
+                                : t.transferredTo());
         if (status == TicketStatus.TRANSFERRED && transferredTo == null)
             throw InvalidInputException.of("transferredTo", "is required when the status is transferred");
         String installationId = t.installationId();

@@ -5,6 +5,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
 import java.util.Map;
+import org.callcenter.common.UnauthorizedException;
 import org.callcenter.metrics.Meters;
 import org.callcenter.web.Api;
 import org.callcenter.web.JsonInput;
@@ -13,10 +14,13 @@ import org.callcenter.web.JsonInput;
 public final class UserRoutes {
     private final UserService service;
     private final Meters meters;
+    private final boolean secureCookies;
 
-    public UserRoutes(UserService service, Meters meters) {
+    /** {@code secureCookies}: mark the session cookie Secure (when the public URL is https). */
+    public UserRoutes(UserService service, Meters meters, boolean secureCookies) {
         this.service = service;
         this.meters = meters;
+        this.secureCookies = secureCookies;
     }
 
     /** Routes reachable without a session. */
@@ -26,21 +30,15 @@ public final class UserRoutes {
                     JsonInput in = JsonInput.of(Api.body(ctx));
                     in.allowOnly("username", "password");
                     String username = in.requiredString("username", 100);
-                    String password = in.requiredString("password", 200);
+                    String password = in.requiredSecret("password", 200);
                     in.validate();
                     return service.login(username, password).compose(login -> {
                         if (login == null) {
                             meters.login("failure");
-                            ctx.fail(401);
-                            return Future.succeededFuture(null);
+                            return Future.failedFuture(new UnauthorizedException("wrong username or password"));
                         }
                         meters.login("success");
-                        ctx.response()
-                                .addCookie(Cookie.cookie(Api.SESSION_COOKIE, login.token())
-                                        .setHttpOnly(true)
-                                        .setSameSite(CookieSameSite.STRICT)
-                                        .setPath("/")
-                                        .setMaxAge(login.ttlSeconds()));
+                        ctx.response().addCookie(sessionCookie(login.token(), login.ttlSeconds()));
                         return Future.succeededFuture(Map.of(
                                 "token", login.token(),
                                 "username", login.session().username(),
@@ -55,10 +53,7 @@ public final class UserRoutes {
         api.post("/v1/auth/logout")
                 .handler(ctx -> Api.respond(ctx, 200, () -> {
                     String token = Api.token(ctx);
-                    ctx.response()
-                            .addCookie(Cookie.cookie(Api.SESSION_COOKIE, "")
-                                    .setPath("/")
-                                    .setMaxAge(0));
+                    ctx.response().addCookie(sessionCookie("", 0));
                     return service.logout(token).map(v -> Map.of("loggedOut", true));
                 }));
         api.get("/v1/auth/me").handler(ctx -> Api.json(ctx, 200, Api.session(ctx)));
@@ -75,9 +70,18 @@ public final class UserRoutes {
                     String username = in.requiredString("username", 40);
                     String displayName = in.optionalString("displayName", 200).orElse(username);
                     Role role = in.requiredEnum("role", Role.class);
-                    String password = in.requiredString("password", 200);
+                    String password = in.requiredSecret("password", 200);
                     in.validate();
                     return service.create(username, displayName, role, password);
                 }));
+    }
+
+    private Cookie sessionCookie(String value, long maxAgeSeconds) {
+        return Cookie.cookie(Api.SESSION_COOKIE, value)
+                .setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT)
+                .setSecure(secureCookies)
+                .setPath("/")
+                .setMaxAge(maxAgeSeconds);
     }
 }

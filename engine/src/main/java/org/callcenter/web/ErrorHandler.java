@@ -10,6 +10,7 @@ import org.callcenter.common.FieldError;
 import org.callcenter.common.ForbiddenException;
 import org.callcenter.common.InvalidInputException;
 import org.callcenter.common.NotFoundException;
+import org.callcenter.common.UnauthorizedException;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
 import org.callcenter.store.StoreUnavailableException;
@@ -43,6 +44,11 @@ final class ErrorHandler implements Handler<RoutingContext> {
             case ConflictException e -> {
                 meters.httpRejected("conflict");
                 answer(ctx, 409, "conflict", e.getMessage(), null, e.current());
+            }
+            case UnauthorizedException e -> {
+                meters.httpRejected("unauthorized");
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                answer(ctx, 401, "unauthorized", e.getMessage(), null, null);
             }
             case ForbiddenException e -> {
                 meters.httpRejected("forbidden");
@@ -95,7 +101,6 @@ final class ErrorHandler implements Handler<RoutingContext> {
                 answer(ctx, 404, "not_found", "no such resource", null, null);
             }
             case 405 -> answer(ctx, 405, "method_not_allowed", "method not allowed here", null, null);
-            case 415 -> answer(ctx, 415, "unsupported_media_type", "send application/json", null, null);
             default -> answer(ctx, status < 400 ? 500 : status, "error", "request failed", null, null);
         }
     }

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.callcenter.common.FieldError;
 import org.callcenter.common.InvalidInputException;
+import org.callcenter.phone.InvalidPhoneNumberException;
+import org.callcenter.phone.PhoneNumbers;
 
 /**
  * Strict reader of a request's JSON object. Every field is type-checked (a string field holding an
@@ -46,10 +48,59 @@ public final class JsonInput {
     }
 
     public String requiredString(String field, int maxLength) {
-        return optionalString(field, maxLength).orElseGet(() -> {
-            if (!json.containsKey(field)) error(field, "is required");
+        if (json.getValue(field) == null) {
+            error(field, "is required");
             return null;
+        }
+        return optionalString(field, maxLength).orElse(null);
+    }
+
+    /** A secret such as a password: required, taken exactly as sent (never trimmed). */
+    public String requiredSecret(String field, int maxLength) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            error(field, "is required");
+            return null;
+        }
+        if (!(value instanceof String s) || s.isEmpty() || s.length() > maxLength) {
+            error(field, "must be a non-empty string of at most " + maxLength + " characters");
+            return null;
+        }
+        return s;
+    }
+
+    /** A phone number in any common format, returned in E.164; a field error if it cannot be read. */
+    public Optional<String> optionalPhone(String field, PhoneNumbers phones) {
+        return optionalString(field, 64).flatMap(raw -> {
+            try {
+                return Optional.of(phones.normalize(raw));
+            } catch (InvalidPhoneNumberException e) {
+                error(field, e.getMessage());
+                return Optional.empty();
+            }
         });
+    }
+
+    /** A list of phone numbers in any common format, returned in E.164; each bad one is a field error. */
+    public List<String> phoneList(String field, int maxItems, PhoneNumbers phones) {
+        List<String> raw = stringList(field, maxItems, 64);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            try {
+                out.add(phones.normalize(raw.get(i)));
+            } catch (InvalidPhoneNumberException e) {
+                error(field + "[" + i + "]", e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    public String requiredPhone(String field, PhoneNumbers phones) {
+        if (json.getValue(field) == null) {
+            error(field, "is required");
+            return null;
+        }
+        return optionalPhone(field, phones).orElse(null);
     }
 
     public Optional<String> optionalString(String field, int maxLength) {
@@ -87,9 +138,11 @@ public final class JsonInput {
     }
 
     public <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
-        Optional<E> value = optionalEnum(field, type);
-        if (value.isEmpty() && !json.containsKey(field)) error(field, "is required");
-        return value.orElse(null);
+        if (json.getValue(field) == null) {
+            error(field, "is required");
+            return null;
+        }
+        return optionalEnum(field, type).orElse(null);
     }
 
     public Optional<LocalDate> optionalDate(String field) {

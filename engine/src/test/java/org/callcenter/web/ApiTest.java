@@ -313,8 +313,10 @@ class ApiTest {
         String id = c.getString("id");
         JsonObject edit =
                 new JsonObject().put("name", "Huadong Lubrication Group").put("phones", c.getJsonArray("phones"));
+        assertThat(engine.get("/api/v1/customers/" + id).header("ETag")).contains("\"1\"");
         Response ok = engine.put("/api/v1/customers/" + id, edit.copy().put("version", 1));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.header("ETag")).contains("\"2\"");
         assertThat(ok.json().getLong("version")).isEqualTo(2);
         Response stale = engine.put(
                 "/api/v1/customers/" + id, edit.copy().put("name", "Stale").put("version", 1));

@@ -51,6 +51,16 @@ class AuthTest {
                         .encode(),
                 null);
         assertThat(bad.status()).isEqualTo(401);
+        assertThat(bad.json().getString("message")).isEqualTo("wrong username or password");
+        Response nobody = engine.send(
+                "POST",
+                "/api/v1/auth/login",
+                new JsonObject()
+                        .put("username", "nobody")
+                        .put("password", "whatever-password")
+                        .encode(),
+                null);
+        assertThat(nobody.status()).isEqualTo(401);
         String token = engine.adminToken();
         JsonObject me = engine.send("GET", "/api/v1/auth/me", null, token).json();
         assertThat(me.getString("username")).isEqualTo("admin");

@@ -138,6 +138,32 @@ class BadInputTest {
     }
 
     @Test
+    void anExplicitNullIsNotAValueForARequiredField() {
+        Response r = post("/api/v1/tickets", "{\"phone\": \"13800138000\", \"category\": null, \"description\": null}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().getJsonArray("fields").stream().map(f -> ((JsonObject) f).getString("field")))
+                .containsExactlyInAnyOrder("category", "description");
+        Response user = post("/api/v1/users", "{\"username\": \"nulls\", \"role\": null, \"password\": null}");
+        assertThat(user.status()).isEqualTo(400);
+    }
+
+    @Test
+    void fieldAndPhoneProblemsComeBackTogether() {
+        Response r = post("/api/v1/customers", "{\"name\": \"x\", \"phones\": [\"bad\"], \"colour\": \"red\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().getJsonArray("fields").stream().map(f -> ((JsonObject) f).getString("field")))
+                .containsExactlyInAnyOrder("phones[0]", "colour");
+    }
+
+    @Test
+    void aSearchNeedsAFilter() {
+        Response r = engine.get("/api/v1/tickets");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(engine.get("/api/v1/tickets?status=bogus").status()).isEqualTo(400);
+        assertThat(engine.get("/api/v1/tickets?status=closed&limit=0").status()).isEqualTo(400);
+    }
+
+    @Test
     void nothingIsStoredWhenARequestIsRefused() {
         long before = engine.engine().customerRepository().count();
         post("/api/v1/customers", "{\"name\": \"x\", \"phones\": [\"bad\"]}");
