@@ -119,6 +119,7 @@ public final class Engine implements AutoCloseable {
                 events,
                 blocking,
                 clock);
+        customers.onPhonesClaimed(tickets);
         UserService users = new UserService(
                 new MongoUserRepository(mongo),
                 new RedisSessionStore(redis),

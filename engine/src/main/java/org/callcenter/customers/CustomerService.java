@@ -25,6 +25,7 @@ public final class CustomerService {
     private final CustomerRepository repository;
     private final PhoneNumbers phoneNumbers;
     private final CustomerChangeListener changes;
+    private volatile PhonesClaimedListener claims = PhonesClaimedListener.NONE;
     private final EventPublisher events;
     private final Blocking blocking;
     private final Clock clock;
@@ -66,6 +67,7 @@ public final class CustomerService {
                     now);
             claimOrConflict(customer.id(), customer.allPhones());
             repository.insert(customer);
+            claims.phonesClaimed(customer.id(), customer.allPhones());
             changes.customerChanged(customer.id(), customer.allPhones());
             events.publish(CustomerEvents.CREATED, new CustomerEvents.CustomerChanged(customer.id(), 1));
             return customer;
@@ -106,6 +108,7 @@ public final class CustomerService {
                 throw new ConflictException("customer " + id + " was changed by someone else", latest);
             }
             repository.releasePhones(id, removed);
+            claims.phonesClaimed(id, added);
             Set<String> touched = new HashSet<>(added);
             touched.addAll(removed);
             touched.addAll(updated.allPhones());
@@ -113,6 +116,11 @@ public final class CustomerService {
             events.publish(CustomerEvents.UPDATED, new CustomerEvents.CustomerChanged(id, updated.version()));
             return updated;
         });
+    }
+
+    /** Who links earlier requests when numbers become a customer's (the tickets domain). */
+    public void onPhonesClaimed(PhonesClaimedListener listener) {
+        this.claims = listener;
     }
 
     public Future<Customer> get(String id) {

@@ -107,9 +107,7 @@ public final class CallerHistoryService implements CustomerChangeListener {
             }
         }
         String source = fromCache ? "cache" : "store";
-        CallerHistory history = snapshot == null
-                ? new CallerHistory(phone, false, null, List.of(), List.of(), List.of(), null, source)
-                : decorate(phone, snapshot, source);
+        CallerHistory history = snapshot == null ? newCaller(phone, source) : decorate(phone, snapshot, source);
         meters.historyLookup(
                 source, history.known() ? "known" : "unknown", Duration.ofNanos(System.nanoTime() - started));
         return history;
@@ -121,8 +119,29 @@ public final class CallerHistoryService implements CustomerChangeListener {
         if (found.isEmpty()) return Optional.empty();
         Customer c = found.get();
         List<Installation> installations = customers.findInstallations(c.installationIds());
-        List<Ticket> all = tickets.findAll(c.ticketNumbers()).stream()
+        Requests r = requests(tickets.findAll(c.ticketNumbers()).stream()
                 .filter(t -> customerId.equals(t.customerId()))
+                .toList());
+        CustomerCard card =
+                new CustomerCard(c.id(), c.name(), c.language(), c.phones(), c.contacts(), c.address(), c.region());
+        return Optional.of(new HistorySnapshot(card, installations, r.open(), r.recent(), r.last()));
+    }
+
+    /**
+     * A caller we do not know yet: no customer, but the requests registered from this number so far
+     * (not cached: they are few and the lookup is by _id).
+     */
+    private CallerHistory newCaller(String phone, String source) {
+        Requests r = requests(tickets.findAll(tickets.unlinked(phone)).stream()
+                .filter(t -> t.customerId() == null)
+                .toList());
+        return new CallerHistory(phone, false, null, List.of(), r.open(), r.recent(), r.last(), source);
+    }
+
+    private record Requests(List<RequestSummary> open, List<RequestSummary> recent, LastContact last) {}
+
+    private Requests requests(List<Ticket> found) {
+        List<Ticket> all = found.stream()
                 .sorted(Comparator.comparing(Ticket::openedAt).reversed())
                 .toList();
         List<RequestSummary> open = all.stream()
@@ -143,9 +162,7 @@ public final class CallerHistoryService implements CustomerChangeListener {
                         t.lastEvent().type(),
                         t.lastEvent().by()))
                 .orElse(null);
-        CustomerCard card =
-                new CustomerCard(c.id(), c.name(), c.language(), c.phones(), c.contacts(), c.address(), c.region());
-        return Optional.of(new HistorySnapshot(card, installations, open, recent, last));
+        return new Requests(open, recent, last);
     }
 
     private CallerHistory decorate(String phone, HistorySnapshot s, String source) {

@@ -26,9 +26,12 @@ import org.callcenter.tickets.TicketStatus;
 /** Service requests in {@code tickets}; _id is the ticket number, so a lookup by number is an _id lookup. */
 public final class MongoTicketRepository implements TicketRepository {
     private final MongoCollection<Document> tickets;
+    /** _id = E.164 phone, numbers = requests registered for it while it belonged to no customer. */
+    private final MongoCollection<Document> unlinked;
 
     public MongoTicketRepository(MongoStore store) {
         this.tickets = store.database().getCollection("tickets");
+        this.unlinked = store.database().getCollection("unlinked_tickets");
         // for a real MongoDB; the embedded server does not implement non-unique indexes
         if (!store.embedded()) {
             tickets.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("openedAt")));
@@ -100,6 +103,36 @@ public final class MongoTicketRepository implements TicketRepository {
                 .limit(q.limit())
                 .forEach(d -> out.add(fromDocument(d)));
         return out;
+    }
+
+    @Override
+    public void rememberUnlinked(String phone, String number) {
+        unlinked.updateOne(
+                eq("_id", phone),
+                Updates.addToSet("numbers", number),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public List<String> unlinked(String phone) {
+        Document d = unlinked.find(eq("_id", phone)).first();
+        return d == null ? List.of() : BsonValues.strings(d, "numbers");
+    }
+
+    @Override
+    public void forgetUnlinked(String phone) {
+        unlinked.deleteOne(eq("_id", phone));
+    }
+
+    @Override
+    public boolean linkCustomer(String number, String customerId, TicketEvent event) {
+        Bson update = Updates.combine(
+                Updates.set("customerId", customerId),
+                Updates.inc("version", 1L),
+                Updates.push("history", event(event)));
+        return tickets.updateOne(and(eq("_id", number), eq("customerId", null)), update)
+                        .getModifiedCount()
+                == 1;
     }
 
     @Override

@@ -27,5 +27,16 @@ public interface TicketRepository {
 
     List<Ticket> search(TicketQuery query);
 
+    /** Remembers a request registered for a phone that belongs to no customer yet. */
+    void rememberUnlinked(String phone, String number);
+
+    /** Numbers of requests registered for {@code phone} while it belonged to no customer. */
+    List<String> unlinked(String phone);
+
+    void forgetUnlinked(String phone);
+
+    /** Links a request that has no customer to one; appends {@code event}; false if already linked. */
+    boolean linkCustomer(String number, String customerId, TicketEvent event);
+
     long count();
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,12 +17,13 @@ import org.callcenter.customers.Customer;
 import org.callcenter.customers.CustomerChangeListener;
 import org.callcenter.customers.CustomerRepository;
 import org.callcenter.customers.Installation;
+import org.callcenter.customers.PhonesClaimedListener;
 import org.callcenter.phone.InvalidPhoneNumberException;
 import org.callcenter.phone.PhoneNumbers;
 import org.callcenter.store.Blocking;
 
 /** Decisions about service requests: registration, numbering, status moves, history, concurrency. */
-public final class TicketService {
+public final class TicketService implements PhonesClaimedListener {
     private static final int NUMBER_ATTEMPTS = 20;
     private static final int FEEDBACK_ATTEMPTS = 5;
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
@@ -97,6 +99,7 @@ public final class TicketService {
                 if (customerId != null) customers.addTicketNumber(customerId, number);
                 if (tickets.insert(ticket)) {
                     if (customerId != null) changes.customerChanged(customerId, List.of());
+                    else tickets.rememberUnlinked(phone, number);
                     events.publish(
                             TicketEvents.OPENED,
                             new TicketEvents.TicketOpened(
@@ -106,6 +109,28 @@ public final class TicketService {
             }
             throw new IllegalStateException("no free ticket number after " + NUMBER_ATTEMPTS + " attempts");
         });
+    }
+
+    /**
+     * Requests registered from these numbers before they were a customer's now belong to it, so the
+     * customer's history shows them. Idempotent: safe to run again after a crash half-way.
+     */
+    @Override
+    public void phonesClaimed(String customerId, Collection<String> phones) {
+        Instant now = clock.instant();
+        for (String phone : phones) {
+            for (String number : tickets.unlinked(phone)) {
+                customers.addTicketNumber(customerId, number);
+                TicketEvent linked = new TicketEvent(
+                        now,
+                        "system",
+                        TicketEvent.UPDATED,
+                        "linked to customer " + customerId,
+                        List.of(new TicketEvent.Change("customerId", null, customerId)));
+                tickets.linkCustomer(number, customerId, linked);
+            }
+            tickets.forgetUnlinked(phone);
+        }
     }
 
     public Future<Ticket> get(String number) {

@@ -209,6 +209,33 @@ class CallerHistoryApiTest {
     }
 
     @Test
+    void requestsFromAnUnknownCallerShowInThePopAndJoinTheCustomerOnceCreated() {
+        String phone = mobile();
+        JsonObject t = ticket(phone, "first call, caller not yet a customer");
+        assertThat(t.containsKey("customerId")).isFalse();
+        JsonObject before = history(phone).json();
+        assertThat(before.getBoolean("known")).isFalse();
+        assertThat(before.getJsonArray("openRequests").getJsonObject(0).getString("number"))
+                .isEqualTo(t.getString("number"));
+
+        String id = customer(phone);
+        JsonObject after = history("+86" + phone).json();
+        assertThat(after.getBoolean("known")).isTrue();
+        assertThat(after.getJsonArray("openRequests").getJsonObject(0).getString("number"))
+                .isEqualTo(t.getString("number"));
+        JsonObject linked =
+                engine.get("/api/v1/tickets/" + t.getString("number")).json();
+        assertThat(linked.getString("customerId")).isEqualTo(id);
+        assertThat(linked.getLong("version")).isEqualTo(2);
+        assertThat(numbersOf(engine.get("/api/v1/tickets?customerId=" + id).array()))
+                .contains(t.getString("number"));
+    }
+
+    static java.util.List<String> numbersOf(JsonArray a) {
+        return a.stream().map(o -> ((JsonObject) o).getString("number")).toList();
+    }
+
+    @Test
     void anUnparseablePhoneIs400() {
         Response r = history("not-a-phone");
         assertThat(r.status()).isEqualTo(400);
