@@ -8,31 +8,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.callcenter.support.TestEngine;
+import org.callcenter.support.EngineTest;
 import org.callcenter.support.TestEngine.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The screen-pop payload: right content, from the cache, and never stale after a write. */
-class CallerHistoryApiTest {
-    static TestEngine engine;
-    static final AtomicInteger seq = new AtomicInteger();
-
-    @BeforeAll
-    static void start() {
-        engine = TestEngine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
-
-    static String mobile() {
-        return String.format("137%08d", (ProcessHandle.current().pid() % 1000) * 100_000 + seq.incrementAndGet());
-    }
+class CallerHistoryApiTest extends EngineTest {
 
     static Response history(String phone) {
         return engine.get("/api/v1/callers/"

@@ -11,32 +11,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.callcenter.support.TestEngine;
+import org.callcenter.support.EngineTest;
 import org.callcenter.support.TestEngine.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The REST API end to end: real Redis, MongoDB driver over the wire, HTTP on loopback. */
-class ApiTest {
-    static TestEngine engine;
-    static final AtomicInteger seq = new AtomicInteger();
-
-    @BeforeAll
-    static void start() {
-        engine = TestEngine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
-
-    /** A unique mainland mobile number per call, in national format. */
-    static String mobile() {
-        return String.format("139%08d", (ProcessHandle.current().pid() % 1000) * 100_000 + seq.incrementAndGet());
-    }
+class ApiTest extends EngineTest {
 
     static String e164(String national) {
         return "+86" + national;

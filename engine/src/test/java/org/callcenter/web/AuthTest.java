@@ -3,24 +3,12 @@ package org.callcenter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import org.callcenter.support.EngineTest;
 import org.callcenter.support.TestEngine;
 import org.callcenter.support.TestEngine.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class AuthTest {
-    static TestEngine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = TestEngine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+class AuthTest extends EngineTest {
 
     @Test
     void everyApiCallNeedsASession() {

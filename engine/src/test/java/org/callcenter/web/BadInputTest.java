@@ -5,25 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.callcenter.support.TestEngine;
+import org.callcenter.support.EngineTest;
 import org.callcenter.support.TestEngine.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Bad input gets a clear error, loses nothing, and the engine stays up. */
-class BadInputTest {
-    static TestEngine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = TestEngine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+class BadInputTest extends EngineTest {
 
     Response post(String path, String body) {
         return engine.send("POST", path, body, engine.adminToken());
