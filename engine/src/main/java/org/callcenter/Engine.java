@@ -21,14 +21,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.callcenter.agents.AgentRoutes;
+import org.callcenter.agents.AgentService;
+import org.callcenter.calls.CallRecorder;
+import org.callcenter.calls.CallRoutes;
+import org.callcenter.calls.CallService;
+import org.callcenter.calls.CallsModule;
+import org.callcenter.common.VertxTimers;
 import org.callcenter.config.AppConfig;
 import org.callcenter.customers.CustomerRoutes;
 import org.callcenter.customers.CustomerService;
+import org.callcenter.demo.DemoMode;
+import org.callcenter.metrics.CallMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
+import org.callcenter.screenpop.AgentConsole;
 import org.callcenter.screenpop.CallerHistoryRoutes;
 import org.callcenter.screenpop.CallerHistoryService;
+import org.callcenter.screenpop.ScreenPopService;
+import org.callcenter.screenpop.ScreenPopSocket;
 import org.callcenter.store.Blocking;
+import org.callcenter.store.MongoAgentRepository;
+import org.callcenter.store.MongoCallRepository;
 import org.callcenter.store.MongoCustomerRepository;
 import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoTicketRepository;
@@ -36,6 +50,7 @@ import org.callcenter.store.MongoUserRepository;
 import org.callcenter.store.RedisHistoryCache;
 import org.callcenter.store.RedisSessionStore;
 import org.callcenter.store.RedisStore;
+import org.callcenter.telephony.Telephony;
 import org.callcenter.tickets.TicketNumbers;
 import org.callcenter.tickets.TicketRoutes;
 import org.callcenter.tickets.TicketService;
@@ -62,6 +77,7 @@ public final class Engine implements AutoCloseable {
     private final MongoCustomerRepository customerRepository;
     private final MongoTicketRepository ticketRepository;
     private final int httpPort;
+    private final Telephony telephony;
     private final String deploymentId;
     private volatile boolean stopped;
 
@@ -134,18 +150,47 @@ public final class Engine implements AutoCloseable {
         meters.storeUp("mongodb", () -> health.lastUp("mongodb"));
         meters.storeUp("redis", () -> health.lastUp("redis"));
 
+        // calls, agents, screen-pop and the AMI edge (issue 3)
+        CallMeters callMeters = new CallMeters(registry);
+        AgentService agents = new AgentService(
+                new MongoAgentRepository(mongo, redis), new MongoUserRepository(mongo), events, blocking, clock);
+        agents.load();
+        MongoCallRepository callRepository = new MongoCallRepository(mongo, redis);
+        CallsModule calls = new CallsModule(
+                vertx,
+                events,
+                new CallRecorder(callRepository, blocking, callMeters, clock),
+                agents,
+                phones,
+                callMeters,
+                clock);
+        new ScreenPopService(vertx.eventBus(), history, callMeters, clock).start();
+        this.telephony = Telephony.start(config.ami(), calls::accept, new VertxTimers(vertx), callMeters, clock);
+        health.add(new Health.Dependency("asterisk-ami", false, telephony.mode(), telephony::connected));
+        AgentConsole console = new AgentConsole(new ScreenPopSocket(users, agents, callMeters));
+        AgentRoutes agentRoutes = new AgentRoutes(agents);
+        CallRoutes callRoutes = new CallRoutes(new CallService(callRepository, tickets, agents, blocking));
+
         SystemRoutes system = new SystemRoutes(health, registry);
         UserRoutes userRoutes =
                 new UserRoutes(users, meters, config.publicBaseUrl().startsWith("https://"));
         CustomerRoutes customerRoutes = new CustomerRoutes(customers, phones, meters);
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters);
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
-        WebVerticle.Mounts mounts = new WebVerticle.Mounts(system::mount, userRoutes::mountPublic, api -> {
-            userRoutes.mount(api);
-            customerRoutes.mount(api);
-            ticketRoutes.mount(api);
-            historyRoutes.mount(api);
-        });
+        WebVerticle.Mounts mounts = new WebVerticle.Mounts(
+                root -> {
+                    system.mount(root);
+                    console.mount(root);
+                },
+                userRoutes::mountPublic,
+                api -> {
+                    userRoutes.mount(api);
+                    customerRoutes.mount(api);
+                    ticketRoutes.mount(api);
+                    historyRoutes.mount(api);
+                    agentRoutes.mount(api);
+                    callRoutes.mount(api);
+                });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
         AppConfig.HttpConfig http = config.withHttpPort(httpPort).http();
         this.deploymentId = vertx.deployVerticle(
@@ -156,6 +201,16 @@ public final class Engine implements AutoCloseable {
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
+        if (telephony.demo().isPresent())
+            DemoMode.start(
+                    telephony.demo().get(),
+                    users,
+                    agents,
+                    customers,
+                    clock,
+                    config.ami().demo().agentPassword(),
+                    config.ami().demo().callIntervalSeconds(),
+                    "http://localhost:" + httpPort + "/agent/");
     }
 
     /** Starts everything; blocks until the HTTP server listens. */
@@ -211,6 +266,7 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             log.warn("HTTP server did not stop cleanly: {}", e.toString());
         }
+        telephony.close();
         blocking.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
