@@ -238,11 +238,24 @@ public final class CallTracker {
         meters.amiResync(restarted ? "restarted" : "consistent");
         Instant now = clock.instant();
         Set<String> live = new HashSet<>();
-        for (LiveSnapshot.Channel ch : s.channels()) live.add(ch.linkedId());
+        Set<String> liveChannels = new HashSet<>();
+        for (LiveSnapshot.Channel ch : s.channels()) {
+            live.add(ch.linkedId());
+            liveChannels.add(ch.uniqueId());
+        }
         String cause = restarted ? "asterisk restarted" : "ended while AMI was disconnected";
         for (LiveCall c : new ArrayList<>(calls.values())) {
-            boolean touchedSince = c.touchedNanos - s.requestedNanos() > 0;
-            if ((restarted || !live.contains(c.id)) && !touchedSince) end(c, cause, now);
+            if (c.touchedNanos - s.requestedNanos() > 0) continue; // changed after the snapshot was asked for
+            if (restarted || !live.contains(c.id)) {
+                end(c, cause, now);
+            } else {
+                for (var it = c.channels.iterator(); it.hasNext(); ) {
+                    String channel = it.next();
+                    if (liveChannels.contains(channel)) continue;
+                    it.remove(); // hung up while we could not hear
+                    channelCall.remove(channel);
+                }
+            }
         }
         for (LiveSnapshot.Channel ch : s.channels()) adopt(ch, now);
         callLog.closeVanished(live, cause, now);

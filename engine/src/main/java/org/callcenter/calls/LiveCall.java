@@ -82,6 +82,6 @@ final class LiveCall {
     }
 
     private static long seconds(Instant from, Instant to) {
-        return Math.max(0, Math.round(Duration.between(from, to).toMillis() / 1000.0));
+        return Math.max(0, Duration.between(from, to).toSeconds()); // whole seconds, as Asterisk counts
     }
 }

@@ -45,7 +45,6 @@ public final class AmiServer implements AutoCloseable {
     final AtomicInteger pings = new AtomicInteger();
     volatile LocalDateTime startedAt;
     volatile boolean refuseLogins;
-    volatile boolean frozen;
 
     private AmiServer(String username, String secret, Clock clock, ServerSocket server) {
         this.username = username;
@@ -174,9 +173,9 @@ public final class AmiServer implements AutoCloseable {
         for (AmiSession s : sessions) s.close();
     }
 
-    /** Keeps sockets open but answers and sends nothing on the existing ones (a dead peer). */
-    public void freeze(boolean on) {
-        frozen = on;
+    /** The current connections stay open but answer and send nothing more (a dead peer); new ones work. */
+    public void freeze() {
+        for (AmiSession s : sessions) s.freeze();
     }
 
     public void refuseLogins(boolean on) {
@@ -189,7 +188,6 @@ public final class AmiServer implements AutoCloseable {
         startedAt = startedAt.plusSeconds(1).isAfter(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 ? startedAt.plusSeconds(1)
                 : LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).withNano(0);
-        frozen = false;
         dropConnections();
     }
 

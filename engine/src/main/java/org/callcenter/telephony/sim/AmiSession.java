@@ -26,11 +26,16 @@ final class AmiSession {
     private final BlockingQueue<String> out = new LinkedBlockingQueue<>(200_000);
     private volatile boolean loggedIn;
     private volatile boolean events = true;
+    private volatile boolean frozen;
     private String challenge;
 
     AmiSession(AmiServer server, Socket socket) {
         this.server = server;
         this.socket = socket;
+    }
+
+    void freeze() {
+        frozen = true;
     }
 
     boolean loggedIn() {
@@ -54,7 +59,7 @@ final class AmiSession {
                     continue;
                 }
                 if (action.isEmpty()) continue;
-                if (!server.frozen) answer(action);
+                if (!frozen) answer(action);
                 action = new LinkedHashMap<>();
             }
         } catch (IOException e) {
@@ -199,11 +204,11 @@ final class AmiSession {
 
     /** An event for this client, if it is logged in and wants events. */
     void event(String text) {
-        if (loggedIn && events && !server.frozen) out.offer(text);
+        if (loggedIn && events && !frozen) out.offer(text);
     }
 
     void send(String text) {
-        if (!server.frozen || text == CLOSE) out.offer(text);
+        if (!frozen || text == CLOSE) out.offer(text);
     }
 
     private void writeLoop() {
@@ -212,7 +217,7 @@ final class AmiSession {
             while (!socket.isClosed()) {
                 String text = out.take();
                 if (text == CLOSE) break;
-                if (server.frozen) continue;
+                if (frozen) continue;
                 os.write(text.getBytes(StandardCharsets.UTF_8));
                 if (out.isEmpty()) os.flush();
             }
