@@ -12,7 +12,10 @@ public final class AgentConsole {
     }
 
     public void mount(Router router) {
-        router.get("/agent").handler(ctx -> ctx.redirect("/agent/"));
+        router.get("/agent").handler(ctx -> {
+            if (ctx.request().path().equals("/agent")) ctx.redirect("/agent/");
+            else ctx.next(); // Vert.x matches "/agent/" here too
+        });
         router.route("/agent/*").handler(StaticHandler.create("webroot/agent").setCachingEnabled(false));
         socket.mount(router);
     }
