@@ -139,9 +139,9 @@ public final class CallTracker {
         c.offeredAt = s.at();
         if (c.status == CallStatus.STARTED) c.status = CallStatus.QUEUED;
         meters.callOffered(s.queue());
-        CallRecord record = c.snapshot();
-        callLog.save(record);
-        events.publish(CallEvents.OFFERED, new CallChanged(record));
+        // not stored yet: a queued call becomes durable when answered or ended (after a crash the
+        // resync adopts it), which keeps the store off the path of every arriving call
+        events.publish(CallEvents.OFFERED, new CallChanged(c.snapshot()));
     }
 
     private void ringing(AgentRinging s) {

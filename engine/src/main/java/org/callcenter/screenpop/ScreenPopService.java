@@ -28,6 +28,8 @@ public final class ScreenPopService {
     private final CallerHistoryService history;
     private final CallMeters meters;
     private final Clock clock;
+    /** History lookups of calls still ringing, by call id; dropped when the call is answered or ends. */
+    private final java.util.Map<String, Future<CallerHistory>> lookups = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ScreenPopService(EventBus bus, CallerHistoryService history, CallMeters meters, Clock clock) {
         this.bus = bus;
@@ -50,9 +52,10 @@ public final class ScreenPopService {
 
     void ringing(AgentAlerted alert) {
         CallRecord call = alert.call();
+        // ringall rings several agents for one caller: one history lookup serves them all
         Future<CallerHistory> lookup = call.callerNumber() == null
                 ? Future.succeededFuture(null)
-                : safely(() -> history.lookup(call.callerNumber()));
+                : lookups.computeIfAbsent(call.id(), id -> safely(() -> history.lookup(call.callerNumber())));
         lookup.recover(e -> {
                     log.warn("pop for call {} without history: {}", call.id(), e.toString());
                     return Future.succeededFuture(null);
@@ -123,6 +126,7 @@ public final class ScreenPopService {
     }
 
     void changed(String type, CallRecord call) {
+        lookups.remove(call.id());
         String text = new JsonObject()
                 .put("type", type)
                 .put("callId", call.id())

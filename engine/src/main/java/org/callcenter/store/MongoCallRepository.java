@@ -4,7 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,13 +38,8 @@ public final class MongoCallRepository implements CallRepository {
     public void upsert(CallRecord call) {
         Document doc = Document.parse(JsonMapper.write(call));
         doc.remove("id");
-        doc.put("_id", call.id());
-        Document existing = calls.find(eq("_id", call.id()))
-                .projection(new Document("ticketNumber", 1))
-                .first();
-        if (existing != null && existing.getString("ticketNumber") != null && call.ticketNumber() == null)
-            doc.put("ticketNumber", existing.getString("ticketNumber"));
-        calls.replaceOne(eq("_id", call.id()), doc, new ReplaceOptions().upsert(true));
+        // one round trip; fields the record does not carry (a ticket linked at wrap-up) are kept
+        calls.updateOne(eq("_id", call.id()), new Document("$set", doc), new UpdateOptions().upsert(true));
     }
 
     @Override

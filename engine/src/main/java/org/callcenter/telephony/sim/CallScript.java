@@ -130,6 +130,7 @@ public final class CallScript {
         connect.put("HoldTime", "2");
         connect.put("RingTime", "2");
         out.add(connect);
+        out.add(bridgeEvent("BridgeCreate", at, "0"));
         out.add(bridge(at, agents.get(index)[0], "1"));
         out.add(bridge(at, callerLeg, "2"));
         return out;
@@ -138,6 +139,9 @@ public final class CallScript {
     /** The talk ends: every remaining channel hangs up (Normal Clearing). */
     public List<Map<String, String>> hangup(Instant at, int index) {
         List<Map<String, String>> out = new ArrayList<>();
+        out.add(bridge("BridgeLeave", at, agents.get(index)[0], "1"));
+        out.add(bridge("BridgeLeave", at, callerLeg, "0"));
+        out.add(bridgeEvent("BridgeDestroy", at, "0"));
         out.add(with(
                 chan("Hangup", at, agents.get(index)[1], "6", "Up", false),
                 "Cause",
@@ -232,7 +236,17 @@ public final class CallScript {
     }
 
     private Map<String, String> bridge(Instant at, Chan c, String count) {
-        Map<String, String> f = head("BridgeEnter", at);
+        return bridge("BridgeEnter", at, c, count);
+    }
+
+    private Map<String, String> bridge(String event, Instant at, Chan c, String count) {
+        Map<String, String> f = bridgeEvent(event, at, count);
+        describe(f, "", c, "6", "Up", false);
+        return f;
+    }
+
+    private Map<String, String> bridgeEvent(String event, Instant at, String count) {
+        Map<String, String> f = head(event, at);
         f.put("BridgeUniqueid", bridgeId);
         f.put("BridgeType", "basic");
         f.put("BridgeTechnology", "simple_bridge");
@@ -240,7 +254,6 @@ public final class CallScript {
         f.put("BridgeName", "<unknown>");
         f.put("BridgeNumChannels", count);
         f.put("BridgeVideoSourceMode", "none");
-        describe(f, "", c, "6", "Up", false);
         return f;
     }
 
