@@ -37,7 +37,8 @@ import org.callcenter.telephony.sim.CallScript;
  * agents, whose consoles are WebSocket clients. Prints pop latency (from the ring events leaving the
  * simulator to the frame arriving at the client) p50/p99/max, AMI events/s handled by the engine
  * versus a bare Asterisk-Java ManagerConnection counting the same stream, process CPU and RSS.
- * Args: [rate=200] [seconds=60] [agents=20]. Simulator, engine and clients share one JVM.
+ * Args: [rate=200] [seconds=60] [agents=20] [warm-up seconds=10: same load, not measured].
+ * Simulator, engine and clients share one JVM (and the machine's cores).
  */
 public final class ScreenPopBenchmark {
     static final String SECRET = "bench-secret";
@@ -47,6 +48,7 @@ public final class ScreenPopBenchmark {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int agents = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         Path data = Files.createTempDirectory("cc-bench");
         AmiServer ami = AmiServer.start(0, "engine", SECRET, Clock.systemUTC());
         Map<String, String> env = new HashMap<>();
@@ -98,16 +100,12 @@ public final class ScreenPopBenchmark {
         while (ami.sessions() < 2) Thread.onSpinWait();
 
         System.out.printf(
-                "running: %d calls/s for %d s, %d agents (2 ring per call), %d VarSet per call%n",
-                rate, seconds, agents, FILLER);
+                "running: %d calls/s, %d s warm-up then %d s measured, %d agents (2 ring per call), %d VarSet per call%n",
+                rate, warmup, seconds, agents, FILLER);
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         CallScript.Ids ids = new CallScript.Ids(Instant.now().getEpochSecond());
         AtomicLong placed = new AtomicLong();
-        long engineEvents0 = engineEvents(http, admin);
-        long bare0 = bare.events();
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
-        long t0 = System.nanoTime();
+        java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean();
         long periodNanos = 1_000_000_000L / rate;
         var task = timer.scheduleAtFixedRate(
                 () -> {
@@ -117,7 +115,7 @@ public final class ScreenPopBenchmark {
                     CallScript call = new CallScript(
                             ids, "support", callers.get((int) (n % callers.size())), "Caller " + n, List.of(a, b));
                     List<Map<String, String>> ring = call.ring(Instant.now());
-                    sent.put(call.linkedId(), System.nanoTime());
+                    if (measuring.get()) sent.put(call.linkedId(), System.nanoTime());
                     ring.forEach(ami::emit);
                     for (int v = 0; v < FILLER; v++) ami.emit(varSet(call.linkedId(), v));
                     boolean abandon = n % 10 == 0;
@@ -137,22 +135,33 @@ public final class ScreenPopBenchmark {
                 0,
                 periodNanos,
                 TimeUnit.NANOSECONDS);
+        timer.schedule(() -> {}, warmup, TimeUnit.SECONDS).get();
+        long engineEvents0 = engineEvents(http, admin);
+        long bare0 = bare.events();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long placed0 = placed.get();
+        long t0 = System.nanoTime();
+        measuring.set(true);
         timer.schedule(() -> task.cancel(false), seconds, TimeUnit.SECONDS).get();
+        measuring.set(false);
         long wall = System.nanoTime() - t0;
+        long measuredCalls = placed.get() - placed0;
         long engineEvents = engineEvents(http, admin) - engineEvents0;
         long bareEvents = bare.events() - bare0;
         double cpu = (os.getProcessCpuTime() - cpu0)
                 / (double) wall
                 / Runtime.getRuntime().availableProcessors()
                 * 100;
+        timer.schedule(() -> {}, 3, TimeUnit.SECONDS).get(); // let the last pops arrive
         long[] l;
         synchronized (latencies) {
             l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         }
         double secs = wall / 1e9;
         System.out.printf(
-                "calls placed: %d in %.1f s (%.0f/s); pops received: %d%n",
-                placed.get(), secs, placed.get() / secs, l.length);
+                "calls placed (measured): %d in %.1f s (%.0f/s); pops received: %d of %d%n",
+                measuredCalls, secs, measuredCalls / secs, l.length, 2 * measuredCalls);
         System.out.printf(
                 "screen-pop latency ms: p50 %.2f  p99 %.2f  max %.2f%n",
                 pct(l, 50), pct(l, 99), l.length == 0 ? 0 : l[l.length - 1] / 1e6);
