@@ -21,28 +21,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.callcenter.agents.AgentRoutes;
-import org.callcenter.agents.AgentService;
-import org.callcenter.calls.CallRecorder;
-import org.callcenter.calls.CallRoutes;
-import org.callcenter.calls.CallService;
-import org.callcenter.calls.CallsModule;
-import org.callcenter.common.VertxTimers;
 import org.callcenter.config.AppConfig;
 import org.callcenter.customers.CustomerRoutes;
 import org.callcenter.customers.CustomerService;
-import org.callcenter.demo.DemoMode;
-import org.callcenter.metrics.CallMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
-import org.callcenter.screenpop.AgentConsole;
 import org.callcenter.screenpop.CallerHistoryRoutes;
 import org.callcenter.screenpop.CallerHistoryService;
-import org.callcenter.screenpop.ScreenPopService;
-import org.callcenter.screenpop.ScreenPopSocket;
 import org.callcenter.store.Blocking;
-import org.callcenter.store.MongoAgentRepository;
-import org.callcenter.store.MongoCallRepository;
 import org.callcenter.store.MongoCustomerRepository;
 import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoTicketRepository;
@@ -50,7 +36,6 @@ import org.callcenter.store.MongoUserRepository;
 import org.callcenter.store.RedisHistoryCache;
 import org.callcenter.store.RedisSessionStore;
 import org.callcenter.store.RedisStore;
-import org.callcenter.telephony.Telephony;
 import org.callcenter.tickets.TicketNumbers;
 import org.callcenter.tickets.TicketRoutes;
 import org.callcenter.tickets.TicketService;
@@ -77,7 +62,7 @@ public final class Engine implements AutoCloseable {
     private final MongoCustomerRepository customerRepository;
     private final MongoTicketRepository ticketRepository;
     private final int httpPort;
-    private final Telephony telephony;
+    private final CallCenterWiring callCenter;
     private final String deploymentId;
     private volatile boolean stopped;
 
@@ -150,26 +135,10 @@ public final class Engine implements AutoCloseable {
         meters.storeUp("mongodb", () -> health.lastUp("mongodb"));
         meters.storeUp("redis", () -> health.lastUp("redis"));
 
-        // calls, agents, screen-pop and the AMI edge (issue 3)
-        CallMeters callMeters = new CallMeters(registry);
-        AgentService agents = new AgentService(
-                new MongoAgentRepository(mongo, redis), new MongoUserRepository(mongo), events, blocking, clock);
-        agents.load();
-        MongoCallRepository callRepository = new MongoCallRepository(mongo, redis);
-        CallsModule calls = new CallsModule(
-                vertx,
-                events,
-                new CallRecorder(callRepository, blocking, callMeters, clock),
-                agents,
-                phones,
-                callMeters,
-                clock);
-        new ScreenPopService(vertx.eventBus(), history, callMeters, clock).start();
-        this.telephony = Telephony.start(config.ami(), calls::accept, new VertxTimers(vertx), callMeters, clock);
-        health.add(new Health.Dependency("asterisk-ami", false, telephony.mode(), telephony::connected));
-        AgentConsole console = new AgentConsole(new ScreenPopSocket(users, agents, callMeters));
-        AgentRoutes agentRoutes = new AgentRoutes(agents);
-        CallRoutes callRoutes = new CallRoutes(new CallService(callRepository, tickets, agents, blocking));
+        // calls, agents, screen-pop and the AMI edge
+        this.callCenter = new CallCenterWiring(
+                config, vertx, registry, mongo, redis, blocking, events, phones, history, customers, tickets, users,
+                health, clock);
 
         SystemRoutes system = new SystemRoutes(health, registry);
         UserRoutes userRoutes =
@@ -180,7 +149,7 @@ public final class Engine implements AutoCloseable {
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(
                 root -> {
                     system.mount(root);
-                    console.mount(root);
+                    callCenter.mountRoot(root);
                 },
                 userRoutes::mountPublic,
                 api -> {
@@ -188,8 +157,7 @@ public final class Engine implements AutoCloseable {
                     customerRoutes.mount(api);
                     ticketRoutes.mount(api);
                     historyRoutes.mount(api);
-                    agentRoutes.mount(api);
-                    callRoutes.mount(api);
+                    callCenter.mountApi(api);
                 });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
         AppConfig.HttpConfig http = config.withHttpPort(httpPort).http();
@@ -201,16 +169,7 @@ public final class Engine implements AutoCloseable {
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
-        if (telephony.demo().isPresent())
-            DemoMode.start(
-                    telephony.demo().get(),
-                    users,
-                    agents,
-                    customers,
-                    clock,
-                    config.ami().demo().agentPassword(),
-                    config.ami().demo().callIntervalSeconds(),
-                    "http://localhost:" + httpPort + "/agent/");
+        callCenter.startDemo(httpPort);
     }
 
     /** Starts everything; blocks until the HTTP server listens. */
@@ -266,7 +225,7 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             log.warn("HTTP server did not stop cleanly: {}", e.toString());
         }
-        telephony.close();
+        callCenter.close();
         blocking.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

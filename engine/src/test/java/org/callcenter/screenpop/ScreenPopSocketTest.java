@@ -80,11 +80,13 @@ class ScreenPopSocketTest {
 
     @Test
     void anAgentCannotWatchEveryonesPops() {
-        try (PopClient a = PopClient.connect(engine.base(), tokenA, "?watch=all")) {
+        try (PopClient a = PopClient.connect(engine.base(), tokenA, "?watch=all");
+                PopClient supervisor = PopClient.connect(engine.base(), engine.adminToken(), "?watch=all")) {
             assertThat(a.first("hello").getString("watching")).isEqualTo("mine");
             CallScript forB = ringOnly(1, "13700003333");
-            await().atMost(WAIT)
-                    .until(() -> engine.get("/api/v1/calls/" + forB.linkedId()).status() == 200);
+            supervisor.await("ringing", m -> m.getString("callId").equals(forB.linkedId()), WAIT);
+            CallScript forA = ringOnly(0, "13700005555");
+            a.await("ringing", m -> m.getString("callId").equals(forA.linkedId()), WAIT);
             assertThat(a.messages).noneMatch(m -> forB.linkedId().equals(m.getString("callId")));
         }
     }
