@@ -49,6 +49,7 @@ public final class CallEvents {
                     CallAnswered,
                     CallTransferred,
                     CallAbandoned,
+                    CallLeftQueue,
                     CallEnded,
                     LiveSnapshot {}
 
@@ -96,6 +97,9 @@ public final class CallEvents {
 
     /** BlindTransfer / AttendedTransfer. */
     public record CallTransferred(String linkedId, String target, Instant at) implements CallSignal {}
+
+    /** QueueCallerLeave: out of the queue, answered or not (the tracker knows which). */
+    public record CallLeftQueue(String linkedId, String queue, Instant at) implements CallSignal {}
 
     /** QueueCallerAbandon. */
     public record CallAbandoned(String linkedId, String queue, Instant at) implements CallSignal {}

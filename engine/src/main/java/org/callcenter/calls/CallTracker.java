@@ -15,6 +15,7 @@ import org.callcenter.calls.CallEvents.CallAbandoned;
 import org.callcenter.calls.CallEvents.CallAnswered;
 import org.callcenter.calls.CallEvents.CallChanged;
 import org.callcenter.calls.CallEvents.CallEnded;
+import org.callcenter.calls.CallEvents.CallLeftQueue;
 import org.callcenter.calls.CallEvents.CallOffered;
 import org.callcenter.calls.CallEvents.CallSignal;
 import org.callcenter.calls.CallEvents.CallTransferred;
@@ -80,6 +81,7 @@ public final class CallTracker {
                 case CallAnswered s -> answered(s);
                 case CallTransferred s -> transferred(s);
                 case CallAbandoned s -> call(s.linkedId()).ifPresent(c -> c.abandoned = true);
+                case CallLeftQueue s -> call(s.linkedId()).ifPresent(c -> leftQueue(c));
                 case CallEnded s -> hangup(s);
                 case LiveSnapshot s -> resync(s);
             }
@@ -109,31 +111,20 @@ public final class CallTracker {
         channelCall.put(s.uniqueId(), c.id);
         if (s.uniqueId().equals(s.linkedId())) {
             if (c.dialled == null) c.dialled = s.exten();
-            caller(c, s.callerNum(), s.callerName());
+            c.caller(phones, s.callerNum(), s.callerName());
         }
     }
 
     private void identified(CallerIdentified s) {
         call(s.linkedId()).ifPresent(c -> {
-            if (s.uniqueId().equals(s.linkedId()) || c.callerRaw == null) caller(c, s.callerNum(), s.callerName());
+            if (s.uniqueId().equals(s.linkedId()) || c.callerRaw == null)
+                c.caller(phones, s.callerNum(), s.callerName());
         });
-    }
-
-    private void caller(LiveCall c, String number, String name) {
-        if (number != null && !number.isBlank() && !number.startsWith("<")) {
-            c.callerRaw = number;
-            try {
-                c.callerNumber = phones.normalize(number);
-            } catch (IllegalArgumentException e) {
-                c.callerNumber = null;
-            }
-        }
-        if (name != null && !name.isBlank() && !name.startsWith("<")) c.callerName = name;
     }
 
     private void offered(CallOffered s) {
         LiveCall c = callOrNew(s.linkedId(), s.at());
-        if (c.callerRaw == null) caller(c, s.callerNum(), s.callerName());
+        if (c.callerRaw == null) c.caller(phones, s.callerNum(), s.callerName());
         if (c.offeredAt != null && s.queue().equals(c.queue)) return;
         c.queue = s.queue();
         c.offeredAt = s.at();
@@ -184,6 +175,13 @@ public final class CallTracker {
         CallRecord record = c.snapshot();
         callLog.save(record);
         events.publish(CallEvents.ANSWERED, new CallChanged(record));
+    }
+
+    /** Out of the queue without an agent (timeout, exit key): its phones stop ringing; unanswered so far. */
+    private void leftQueue(LiveCall c) {
+        if (c.answeredAt != null) return;
+        c.status = CallStatus.STARTED;
+        cancelRinging(c, "left the queue");
     }
 
     private void transferred(CallTransferred s) {
@@ -273,7 +271,7 @@ public final class CallTracker {
         if (c.channels.add(ch.uniqueId())) channelCall.put(ch.uniqueId(), c.id);
         if (ch.uniqueId().equals(ch.linkedId())) {
             if (c.dialled == null) c.dialled = ch.exten();
-            if (c.callerRaw == null) caller(c, ch.callerNum(), ch.callerName());
+            if (c.callerRaw == null) c.caller(phones, ch.callerNum(), ch.callerName());
         }
         if ("Queue".equalsIgnoreCase(ch.application()) && c.queue == null && ch.applicationData() != null) {
             c.queue = ch.applicationData().split(",")[0];

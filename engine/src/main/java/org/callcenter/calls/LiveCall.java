@@ -39,6 +39,19 @@ final class LiveCall {
         this.startedAt = startedAt;
     }
 
+    /** Sets the caller from an event's caller ID ({@code <unknown>} and blanks ignored). */
+    void caller(org.callcenter.phone.PhoneNumbers phones, String number, String name) {
+        if (number != null && !number.isBlank() && !number.startsWith("<")) {
+            callerRaw = number;
+            try {
+                callerNumber = phones.normalize(number);
+            } catch (IllegalArgumentException e) {
+                callerNumber = null; // kept raw: withheld, internal or garbled
+            }
+        }
+        if (name != null && !name.isBlank() && !name.startsWith("<")) callerName = name;
+    }
+
     CallRecord snapshot() {
         return record(null, null, null);
     }

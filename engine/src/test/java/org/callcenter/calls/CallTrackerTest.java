@@ -119,4 +119,24 @@ class CallTrackerTest {
         assertThat(end.endCause()).isEqualTo("asterisk restarted");
         assertThat(end.outcome()).isEqualTo(CallRecord.CallOutcome.IVR);
     }
+
+    @Test
+    void aTransferredCallEndsTransferredAndLeavingTheQueueStopsTheRinging() {
+        tracker.apply(new ChannelOpened("4.0", "4.0", "PJSIP/trunk-01", "13800138000", "", "4000", t0));
+        tracker.apply(new CallOffered("4.0", "4.0", "support", "13800138000", "", t0));
+        tracker.apply(new AgentRinging("4.0", "support", "PJSIP/1001", "Ann", true, t0, 0));
+        tracker.apply(new CallEvents.CallLeftQueue("4.0", "support", t0.plusSeconds(20)));
+        assertThat(sent(CallEvents.RING_CANCELLED, RingCancelled.class))
+                .extracting(RingCancelled::reason)
+                .containsExactly("left the queue");
+
+        tracker.apply(new ChannelOpened("5.0", "5.0", "PJSIP/trunk-01", "13800138001", "", "4000", t0));
+        tracker.apply(new AgentRinging("5.0", "support", "PJSIP/1001", "Ann", true, t0, 0));
+        tracker.apply(new CallAnswered("5.0", "PJSIP/1001", true, t0.plusSeconds(3)));
+        tracker.apply(new CallEvents.CallTransferred("5.0", "8000", t0.plusSeconds(30)));
+        tracker.apply(new CallEnded("5.0", "5.0", 16, "Normal Clearing", t0.plusSeconds(40)));
+        CallRecord end = sent(CallEvents.ENDED, CallChanged.class).getFirst().call();
+        assertThat(end.outcome()).isEqualTo(CallRecord.CallOutcome.TRANSFERRED);
+        assertThat(end.transferredTo()).isEqualTo("8000");
+    }
 }

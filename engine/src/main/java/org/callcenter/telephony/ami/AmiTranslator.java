@@ -7,6 +7,7 @@ import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
 import org.asteriskjava.manager.event.AttendedTransferEvent;
 import org.asteriskjava.manager.event.BlindTransferEvent;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -15,11 +16,13 @@ import org.asteriskjava.manager.event.NewCallerIdEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
 import org.callcenter.calls.CallEvents.AgentRingStopped;
 import org.callcenter.calls.CallEvents.AgentRinging;
 import org.callcenter.calls.CallEvents.CallAbandoned;
 import org.callcenter.calls.CallEvents.CallAnswered;
 import org.callcenter.calls.CallEvents.CallEnded;
+import org.callcenter.calls.CallEvents.CallLeftQueue;
 import org.callcenter.calls.CallEvents.CallOffered;
 import org.callcenter.calls.CallEvents.CallSignal;
 import org.callcenter.calls.CallEvents.CallTransferred;
@@ -69,6 +72,14 @@ final class AmiTranslator {
                         at);
             case QueueCallerAbandonEvent e ->
                 new CallAbandoned(linked(e.getLinkedId(), e.getUniqueId()), e.getQueue(), at);
+            case QueueCallerLeaveEvent e ->
+                new CallLeftQueue(linked(e.getLinkedId(), e.getUniqueId()), e.getQueue(), at);
+            case BridgeEnterEvent e ->
+                new CallAnswered(
+                        linked(e.getLinkedId(), e.getUniqueId()),
+                        required(Interfaces.ofChannel(e.getChannel()), "Channel"),
+                        false,
+                        at);
             case AgentCalledEvent e ->
                 new AgentRinging(
                         linked(e.getLinkedId(), e.getUniqueId()),
