@@ -91,7 +91,12 @@ function handle(m) {
   if (m.type === "hello") { showPresence(state.agent && state.agent.presence ? "available" : "offline"); return; }
   const known = state.calls.get(m.callId) || {};
   if (m.type === "ringing") {
-    if (known.phase && known.phase !== "ringing") return; // answered already (messages can cross)
+    if (known.phase && known.phase !== "ringing") {
+      // the answer overtook the pop (history lookups take a moment): keep the history, stay active
+      state.calls.set(m.callId, { ...known, pop: m });
+      if (state.current === m.callId) show(m.callId);
+      return;
+    }
     state.calls.set(m.callId, { ...known, pop: m, phase: "ringing" });
     if (!state.current || phaseOf(state.current) === "ringing" || phaseOf(state.current) === "gone") show(m.callId);
   } else if (m.type === "ring_cancelled") {
@@ -145,7 +150,7 @@ function show(id) {
   talk();
   if (c.phase === "active") state.timer = setInterval(talk, 1000);
   renderCustomer(pop, h);
-  $("new-customer").hidden = !(h && !h.known) && !(pop.newCaller && !(h && h.known));
+  $("new-customer").hidden = pop.caller.withheld || !pop.caller.number || (h ? h.known : !pop.newCaller);
   if (!$("new-customer").hidden) $("nc-contact").value = pop.caller.name || "";
   renderWrapup(c.phase === "wrapup", h);
 }
@@ -186,7 +191,7 @@ document.addEventListener("change", (ev) => {
 $("new-customer").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const c = state.calls.get(state.current);
-  const phone = c.pop.caller.number || c.pop.caller.raw;
+  const phone = c.pop.caller.number;
   try {
     const contact = $("nc-contact").value.trim();
     await api("POST", "/customers", {
@@ -208,10 +213,11 @@ $("wrapup").addEventListener("submit", async (ev) => {
     let number = choice;
     if (choice === "new") {
       const h = c.pop && c.pop.history;
+      const caller = (c.pop && c.pop.caller) || {};
       const t = await api("POST", "/tickets", {
-        phone: (c.call && c.call.callerNumber) || c.pop.caller.number || c.pop.caller.raw,
+        phone: (c.call && (c.call.callerNumber || c.call.callerRaw)) || caller.number || caller.raw,
         customerId: h && h.known ? h.customer.id : undefined,
-        contactName: c.pop.caller.name || undefined,
+        contactName: caller.name || (c.call && c.call.callerName) || undefined,
         category: $("wr-category").value.trim(), severity: $("wr-severity").value,
         description: $("wr-description").value.trim() || $("wr-category").value.trim(), channel: "phone",
       });
