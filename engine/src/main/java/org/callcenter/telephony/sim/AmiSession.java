@@ -216,7 +216,10 @@ final class AmiSession {
             OutputStream os = new java.io.BufferedOutputStream(socket.getOutputStream(), 65536);
             while (!socket.isClosed()) {
                 String text = out.take();
-                if (text == CLOSE) break;
+                if (text == CLOSE) {
+                    os.flush(); // the Goodbye before the socket closes
+                    break;
+                }
                 if (frozen) continue;
                 os.write(text.getBytes(StandardCharsets.UTF_8));
                 if (out.isEmpty()) os.flush();

@@ -104,18 +104,8 @@ public final class CallScript {
         for (int i = 0; i < agents.size(); i++) {
             if (i == index) continue;
             out.add(with(dial("DialEnd", at, agents.get(i)[0], "0", "Down"), "DialStatus", "CANCEL"));
-            out.add(with(
-                    chan("Hangup", at, agents.get(i)[0], "0", "Down", false),
-                    "Cause",
-                    "26",
-                    "Cause-txt",
-                    "Answered elsewhere"));
-            out.add(with(
-                    chan("Hangup", at, agents.get(i)[1], "6", "Up", false),
-                    "Cause",
-                    "26",
-                    "Cause-txt",
-                    "Answered elsewhere"));
+            out.add(hangupOf(at, agents.get(i)[0], "0", "Down", "26", "Answered elsewhere"));
+            out.add(hangupOf(at, agents.get(i)[1], "6", "Up", "26", "Answered elsewhere"));
         }
         out.add(with(
                 chan("QueueCallerLeave", at, callerLeg, "6", "Up", false),
@@ -142,20 +132,10 @@ public final class CallScript {
         out.add(bridge("BridgeLeave", at, agents.get(index)[0], "1"));
         out.add(bridge("BridgeLeave", at, callerLeg, "0"));
         out.add(bridgeEvent("BridgeDestroy", at, "0"));
-        out.add(with(
-                chan("Hangup", at, agents.get(index)[1], "6", "Up", false),
-                "Cause",
-                "16",
-                "Cause-txt",
-                "Normal Clearing"));
-        out.add(with(
-                chan("Hangup", at, agents.get(index)[0], "6", "Up", false),
-                "Cause",
-                "16",
-                "Cause-txt",
-                "Normal Clearing"));
-        out.add(with(chan("Hangup", at, callerLeg, "6", "Up", false), "Cause", "16", "Cause-txt", "Normal Clearing"));
-        out.add(with(chan("Hangup", at, caller, "6", "Up", false), "Cause", "16", "Cause-txt", "Normal Clearing"));
+        out.add(hangupOf(at, agents.get(index)[1], "6", "Up", "16", "Normal Clearing"));
+        out.add(hangupOf(at, agents.get(index)[0], "6", "Up", "16", "Normal Clearing"));
+        out.add(hangupOf(at, callerLeg, "6", "Up", "16", "Normal Clearing"));
+        out.add(hangupOf(at, caller, "6", "Up", "16", "Normal Clearing"));
         return out;
     }
 
@@ -164,8 +144,8 @@ public final class CallScript {
         List<Map<String, String>> out = new ArrayList<>();
         for (Chan[] a : agents) {
             out.add(with(dial("DialEnd", at, a[0], "0", "Down"), "DialStatus", "CANCEL"));
-            out.add(with(chan("Hangup", at, a[0], "0", "Down", false), "Cause", "16", "Cause-txt", "Normal Clearing"));
-            out.add(with(chan("Hangup", at, a[1], "4", "Ring", false), "Cause", "16", "Cause-txt", "Normal Clearing"));
+            out.add(hangupOf(at, a[0], "0", "Down", "16", "Normal Clearing"));
+            out.add(hangupOf(at, a[1], "4", "Ring", "16", "Normal Clearing"));
         }
         out.add(with(
                 chan("QueueCallerAbandon", at, callerLeg, "6", "Up", false),
@@ -185,9 +165,14 @@ public final class CallScript {
                 "1",
                 "Count",
                 "0"));
-        out.add(with(chan("Hangup", at, callerLeg, "6", "Up", false), "Cause", "16", "Cause-txt", "Normal Clearing"));
-        out.add(with(chan("Hangup", at, caller, "6", "Up", false), "Cause", "16", "Cause-txt", "Normal Clearing"));
+        out.add(hangupOf(at, callerLeg, "6", "Up", "16", "Normal Clearing"));
+        out.add(hangupOf(at, caller, "6", "Up", "16", "Normal Clearing"));
         return out;
+    }
+
+    private static Map<String, String> hangupOf(
+            Instant at, Chan c, String state, String desc, String cause, String text) {
+        return with(chan("Hangup", at, c, state, desc, false), "Cause", cause, "Cause-txt", text);
     }
 
     private static Map<String, String> with(Map<String, String> f, String... kv) {
