@@ -88,7 +88,10 @@ function connect() {
   };
 }
 function handle(m) {
-  if (m.type === "hello") { showPresence(state.agent && state.agent.presence ? "available" : "offline"); return; }
+  if (m.type === "hello") {
+    api("GET", "/agents/me").then((a) => showPresence(a.presence.state), () => showPresence("offline"));
+    return;
+  }
   const known = state.calls.get(m.callId) || {};
   if (m.type === "ringing") {
     if (known.phase && known.phase !== "ringing") {

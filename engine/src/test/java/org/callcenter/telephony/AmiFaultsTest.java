@@ -147,4 +147,18 @@ class AmiFaultsTest {
         assertThat(metrics).contains("callcenter_ami_events_total{kind=\"invalid\"}");
         assertThat(metrics).contains("callcenter_ami_events_total{kind=\"orphan\"}");
     }
+
+    @Test
+    void anEventCutOffByADroppedConnectionIsLostQuietlyAndTheNextCallWorks() {
+        int logins = ami.server.logins();
+        ami.server.emitRaw("Event: AgentCalled\r\nLinkedid: 77.0\r\nQueue: support\r\nInterface: Local/101@queue-ag");
+        ami.server.dropConnections();
+        awaitConnected(logins);
+        CallScript call = ami.pbx.script("13800138000", "Li Wei");
+        ami.pbx.emit(call.ring(Instant.now()));
+        ami.pbx.emit(call.abandon(Instant.now()));
+        await().atMost(WAIT)
+                .until(() -> "abandoned".equals(call(call.linkedId()).getString("outcome")));
+        assertThat(engine.get("/api/v1/calls/77.0").status()).isEqualTo(404);
+    }
 }
