@@ -255,7 +255,13 @@ public final class CallTracker {
                 }
             }
         }
-        for (LiveSnapshot.Channel ch : s.channels()) adopt(ch, now);
+        Map<String, Boolean> adopted = new java.util.LinkedHashMap<>(); // call → answered by this resync
+        for (LiveSnapshot.Channel ch : s.channels()) adopt(ch, now, adopted);
+        adopted.forEach((id, answered) -> {
+            CallRecord record = calls.get(id).snapshot();
+            callLog.save(record);
+            if (answered) events.publish(CallEvents.ANSWERED, new CallChanged(record));
+        });
         callLog.closeVanished(live, cause, now);
         if (!s.members().isEmpty()) events.publish(CallEvents.QUEUE_MEMBERS, new CallEvents.QueueMembers(s.members()));
         log.info(
@@ -265,7 +271,7 @@ public final class CallTracker {
                 restarted ? "; Asterisk had restarted" : "");
     }
 
-    private void adopt(LiveSnapshot.Channel ch, Instant now) {
+    private void adopt(LiveSnapshot.Channel ch, Instant now, Map<String, Boolean> adopted) {
         boolean known = calls.containsKey(ch.linkedId());
         LiveCall c = callOrNew(ch.linkedId(), now.minusSeconds(ch.durationSeconds()));
         if (c.channels.add(ch.uniqueId())) channelCall.put(ch.uniqueId(), c.id);
@@ -273,7 +279,9 @@ public final class CallTracker {
             if (c.dialled == null) c.dialled = ch.exten();
             if (c.callerRaw == null) c.caller(phones, ch.callerNum(), ch.callerName());
         }
+        if (!known) adopted.putIfAbsent(c.id, false);
         if ("Queue".equalsIgnoreCase(ch.application()) && c.queue == null && ch.applicationData() != null) {
+            adopted.putIfAbsent(c.id, false);
             c.queue = ch.applicationData().split(",")[0];
             c.offeredAt = now.minusSeconds(ch.durationSeconds());
             if (c.status == CallStatus.STARTED) c.status = CallStatus.QUEUED;
@@ -288,10 +296,7 @@ public final class CallTracker {
             c.agentInterface = Interfaces.ofChannel(ch.channel());
             c.status = CallStatus.ACTIVE;
             cancelRinging(c, "answered elsewhere");
-            callLog.save(c.snapshot());
-            events.publish(CallEvents.ANSWERED, new CallChanged(c.snapshot()));
-        } else if (!known) {
-            callLog.save(c.snapshot());
+            adopted.put(c.id, true);
         }
     }
 }

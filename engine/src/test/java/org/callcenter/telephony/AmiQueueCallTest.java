@@ -100,4 +100,20 @@ class AmiQueueCallTest {
             assertThat(recent.array().getJsonObject(0).getString("id")).isEqualTo(callId);
         }
     }
+
+    @Test
+    void theIvrTranscriptIsRecordedAsACallThatEndedInTheIvr() {
+        TestAmi.transcriptEvents("ami-ivr-call.txt").forEach(ami.server::emit);
+        String callId = "1795566844.8";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            TestEngine.Response r = engine.get("/api/v1/calls/" + callId);
+            assertThat(r.status()).isEqualTo(200);
+            JsonObject stored = r.json();
+            assertThat(stored.getString("outcome")).isEqualTo("ivr");
+            assertThat(stored.getString("callerNumber")).isEqualTo("+8613800138000");
+            assertThat(stored.getString("callerName")).isEqualTo("Li Wei");
+            assertThat(stored.getString("dialled")).isEqualTo("4000");
+            assertThat(stored.getString("queue")).isNull();
+        });
+    }
 }
