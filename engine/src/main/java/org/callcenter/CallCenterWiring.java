@@ -26,6 +26,7 @@ import org.callcenter.store.MongoAgentRepository;
 import org.callcenter.store.MongoCallRepository;
 import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoUserRepository;
+import org.callcenter.store.RedisAmiLease;
 import org.callcenter.store.RedisStore;
 import org.callcenter.telephony.Telephony;
 import org.callcenter.tickets.TicketService;
@@ -79,8 +80,14 @@ final class CallCenterWiring implements AutoCloseable {
                 .<org.callcenter.agents.AgentEvents.AgentChanged>consumer(
                         org.callcenter.agents.AgentEvents.CHANGED,
                         m -> agents.reload(m.body().username()));
-        this.telephony = Telephony.start(config.ami(), module::accept, new VertxTimers(vertx), meters, clock);
-        health.add(new Health.Dependency("asterisk-ami", false, telephony.mode(), telephony::connected));
+        this.telephony = Telephony.start(
+                config.ami(),
+                (host, port) -> new RedisAmiLease(redis, host, port),
+                module::accept,
+                new VertxTimers(vertx),
+                meters,
+                clock);
+        health.add(new Health.Dependency("asterisk-ami", false, telephony.mode(), telephony::healthy));
         this.console = new AgentConsole(new ScreenPopSocket(users, agents, meters));
         this.agentRoutes = new AgentRoutes(agents);
         this.callRoutes = new CallRoutes(new CallService(calls, tickets, agents, blocking));

@@ -36,8 +36,14 @@ public final class Telephony implements AutoCloseable {
         this.mode = mode;
     }
 
+    /** {@code ownership}: given the AMI host and port actually used, the lease that decides which instance connects. */
     public static Telephony start(
-            AmiConfig config, Consumer<CallSignal> sink, Timers timers, CallMeters meters, Clock clock) {
+            AmiConfig config,
+            java.util.function.BiFunction<String, Integer, AmiOwnership> ownership,
+            Consumer<CallSignal> sink,
+            Timers timers,
+            CallMeters meters,
+            Clock clock) {
         AmiServer simulator = null;
         DemoPbx pbx = null;
         String mode = "external " + config.host() + ":" + config.port();
@@ -52,13 +58,19 @@ public final class Telephony implements AutoCloseable {
         } else if (config.host().isBlank()) {
             mode = "disabled";
         }
-        AmiConnector connector = new AmiConnector(config, sink, timers, meters, clock);
+        AmiConnector connector =
+                new AmiConnector(config, ownership.apply(config.host(), config.port()), sink, timers, meters, clock);
         connector.start();
         return new Telephony(connector, simulator, pbx, mode);
     }
 
     public boolean connected() {
         return connector.connected();
+    }
+
+    /** For /health: connected, or standing by while another engine instance owns the connection. */
+    public boolean healthy() {
+        return connector.healthy();
     }
 
     public String state() {

@@ -20,6 +20,7 @@ import org.callcenter.calls.CallEvents.CallSignal;
 import org.callcenter.common.Timers;
 import org.callcenter.config.AppConfig.AmiConfig;
 import org.callcenter.metrics.CallMeters;
+import org.callcenter.telephony.AmiOwnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ public final class AmiConnector implements AutoCloseable {
         CONNECTED,
         LOGIN_FAILED,
         DOWN,
+        /** Another engine instance owns this Asterisk's AMI connection; this one takes over if it stops. */
+        STANDBY,
         STOPPED
     }
 
@@ -47,6 +50,8 @@ public final class AmiConnector implements AutoCloseable {
     private final Timers timers;
     private final CallMeters meters;
     private final AmiTranslator translator;
+    private final AmiOwnership ownership;
+    private final String ownerId = java.util.UUID.randomUUID().toString();
     private final ExecutorService io = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ami-", 0).factory());
     private final AtomicInteger generation = new AtomicInteger();
@@ -58,7 +63,14 @@ public final class AmiConnector implements AutoCloseable {
     private int failures;
     private long keepaliveTimer = -1;
 
-    public AmiConnector(AmiConfig config, Consumer<CallSignal> sink, Timers timers, CallMeters meters, Clock clock) {
+    public AmiConnector(
+            AmiConfig config,
+            AmiOwnership ownership,
+            Consumer<CallSignal> sink,
+            Timers timers,
+            CallMeters meters,
+            Clock clock) {
+        this.ownership = ownership;
         this.config = config;
         this.sink = sink;
         this.timers = timers;
@@ -80,6 +92,11 @@ public final class AmiConnector implements AutoCloseable {
         return state == State.CONNECTED;
     }
 
+    /** Connected, or standing by while another instance owns the connection. */
+    public boolean healthy() {
+        return state == State.CONNECTED || state == State.STANDBY;
+    }
+
     public State state() {
         return state;
     }
@@ -95,6 +112,12 @@ public final class AmiConnector implements AutoCloseable {
 
     private void attempt() {
         if (state == State.STOPPED) return;
+        if (!Boolean.TRUE.equals(own())) {
+            if (state != State.STANDBY) log.info("AMI: another engine instance owns the connection; standing by");
+            state = State.STANDBY;
+            scheduleAttempt(period());
+            return;
+        }
         int gen = generation.incrementAndGet();
         state = State.CONNECTING;
         ManagerConnection c = new ManagerConnectionFactory(
@@ -179,6 +202,10 @@ public final class AmiConnector implements AutoCloseable {
     private void keepalive(int gen) {
         ManagerConnection c = current;
         if (c == null || gen != generation.get()) return;
+        if (Boolean.FALSE.equals(own())) { // a Redis error (null) keeps what we have
+            lost(gen, "another engine instance took over the AMI connection");
+            return;
+        }
         long silentMs = (System.nanoTime() - lastPongNanos) / 1_000_000;
         if (silentMs > 2_000L * Math.max(1, config.keepaliveSeconds()) + 500) {
             meters.amiError("keepalive");
@@ -190,6 +217,20 @@ public final class AmiConnector implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             lost(gen, "Ping failed: " + e.getMessage());
         }
+    }
+
+    /** True: this instance owns the connection; false: another does; null: cannot tell (Redis down). */
+    private Boolean own() {
+        try {
+            return ownership.acquireOrRenew(ownerId, period().multipliedBy(3).plusSeconds(1));
+        } catch (RuntimeException e) {
+            log.debug("AMI ownership lease unreadable: {}", e.toString());
+            return null;
+        }
+    }
+
+    private Duration period() {
+        return Duration.ofSeconds(Math.max(1, config.keepaliveSeconds()));
     }
 
     private void lost(int gen, String reason) {
@@ -230,6 +271,11 @@ public final class AmiConnector implements AutoCloseable {
             current = null;
         }
         if (c != null) logoff(c);
+        try {
+            ownership.release(ownerId);
+        } catch (RuntimeException e) {
+            // the lease expires by itself
+        }
         io.shutdownNow();
     }
 }
