@@ -149,8 +149,7 @@ public final class AmiConnector implements AutoCloseable {
             lastError = "";
             failures = 0;
             lastPongNanos = System.nanoTime();
-            Duration period = Duration.ofSeconds(Math.max(1, config.keepaliveSeconds()));
-            keepaliveTimer = timers.every(period, () -> io.execute(() -> keepalive(gen)));
+            keepaliveTimer = timers.every(period(), () -> io.execute(() -> keepalive(gen)));
         }
         if (everConnected) meters.amiReconnect();
         everConnected = true;
