@@ -111,8 +111,8 @@ public final class ScreenPopSocket {
         if (origin == null) return true; // not a browser page: the credentials decide
         try {
             String host = URI.create(origin).getAuthority();
-            return host != null
-                    && host.equalsIgnoreCase(ctx.request().authority().toString());
+            var authority = ctx.request().authority();
+            return host != null && authority != null && host.equalsIgnoreCase(authority.toString());
         } catch (IllegalArgumentException e) {
             return false;
         }
