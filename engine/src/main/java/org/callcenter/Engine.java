@@ -62,6 +62,7 @@ public final class Engine implements AutoCloseable {
     private final MongoCustomerRepository customerRepository;
     private final MongoTicketRepository ticketRepository;
     private final int httpPort;
+    private final CallCenterWiring callCenter;
     private final String deploymentId;
     private volatile boolean stopped;
 
@@ -135,18 +136,30 @@ public final class Engine implements AutoCloseable {
         meters.storeUp("mongodb", () -> health.lastUp("mongodb"));
         meters.storeUp("redis", () -> health.lastUp("redis"));
 
+        // calls, agents, screen-pop and the AMI edge
+        this.callCenter = new CallCenterWiring(
+                config, vertx, registry, mongo, redis, blocking, events, phones, history, customers, tickets, users,
+                health, clock);
+
         SystemRoutes system = new SystemRoutes(health, registry);
         UserRoutes userRoutes =
                 new UserRoutes(users, meters, config.publicBaseUrl().startsWith("https://"));
         CustomerRoutes customerRoutes = new CustomerRoutes(customers, phones, meters);
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters);
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
-        WebVerticle.Mounts mounts = new WebVerticle.Mounts(system::mount, userRoutes::mountPublic, api -> {
-            userRoutes.mount(api);
-            customerRoutes.mount(api);
-            ticketRoutes.mount(api);
-            historyRoutes.mount(api);
-        });
+        WebVerticle.Mounts mounts = new WebVerticle.Mounts(
+                root -> {
+                    system.mount(root);
+                    callCenter.mountRoot(root);
+                },
+                userRoutes::mountPublic,
+                api -> {
+                    userRoutes.mount(api);
+                    customerRoutes.mount(api);
+                    ticketRoutes.mount(api);
+                    historyRoutes.mount(api);
+                    callCenter.mountApi(api);
+                });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
         AppConfig.HttpConfig http = config.withHttpPort(httpPort).http();
         this.deploymentId = vertx.deployVerticle(
@@ -157,6 +170,7 @@ public final class Engine implements AutoCloseable {
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
+        callCenter.startDemo(httpPort);
     }
 
     /** Starts everything; blocks until the HTTP server listens. */
@@ -212,6 +226,7 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             log.warn("HTTP server did not stop cleanly: {}", e.toString());
         }
+        callCenter.close();
         blocking.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -43,7 +43,16 @@ public record AppConfig(
                 new HistoryConfig(s.integer("history.cache_ttl_seconds")),
                 new AgiConfig(s.port("agi.port")),
                 new AmiConfig(
-                        s.string("ami.host"), s.port("ami.port"), s.string("ami.username"), s.string("ami.secret")),
+                        s.string("ami.host"),
+                        s.port("ami.port"),
+                        s.string("ami.username"),
+                        s.string("ami.secret"),
+                        s.integer("ami.keepalive_seconds"),
+                        s.integer("ami.reconnect_max_seconds"),
+                        new AmiConfig.Demo(
+                                s.bool("demo.pbx"),
+                                s.integer("demo.call_interval_seconds"),
+                                s.string("demo.agent_password"))),
                 new TwilioConfig(
                         s.string("twilio.account_sid"),
                         s.string("twilio.auth_token"),
@@ -84,7 +93,25 @@ public record AppConfig(
 
     public record AgiConfig(int port) {}
 
-    public record AmiConfig(String host, int port, String username, String secret) {}
+    /**
+     * The AMI client. {@code keepaliveSeconds}: Ping period (a socket silent for two periods is dead);
+     * reconnects back off up to {@code reconnectMaxSeconds}. {@code demo}: the demo PBX simulator.
+     */
+    public record AmiConfig(
+            String host,
+            int port,
+            String username,
+            String secret,
+            int keepaliveSeconds,
+            int reconnectMaxSeconds,
+            Demo demo) {
+        /** DEMO_PBX=true: the engine runs the AMI simulator, points AMI at it and makes a demo agent. */
+        public record Demo(boolean enabled, int callIntervalSeconds, String agentPassword) {}
+
+        public AmiConfig at(String newHost, int newPort, String newSecret) {
+            return new AmiConfig(newHost, newPort, username, newSecret, keepaliveSeconds, reconnectMaxSeconds, demo);
+        }
+    }
 
     public record TwilioConfig(String accountSid, String authToken, String from, String apiBase) {}
 

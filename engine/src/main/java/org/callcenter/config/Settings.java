@@ -26,6 +26,17 @@ final class Settings {
         }
     }
 
+    boolean bool(String key) {
+        String value = string(key).toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off", "" -> false;
+            default ->
+                throw new ConfigException("configuration key '" + key + "' (env " + ConfigLoader.envName(key)
+                        + ") must be true or false, got '" + value + "'");
+        };
+    }
+
     java.time.ZoneId zone(String key) {
         String value = string(key);
         try {
