@@ -25,17 +25,29 @@ import org.callcenter.config.AppConfig;
 import org.callcenter.customers.CustomerRoutes;
 import org.callcenter.customers.CustomerService;
 import org.callcenter.metrics.Meters;
+import org.callcenter.metrics.SlaMeters;
 import org.callcenter.phone.PhoneNumbers;
 import org.callcenter.screenpop.CallerHistoryRoutes;
 import org.callcenter.screenpop.CallerHistoryService;
+import org.callcenter.sla.BusinessCalendar;
+import org.callcenter.sla.CalendarLoader;
+import org.callcenter.sla.ClockPlanner;
+import org.callcenter.sla.ScheduledTicker;
+import org.callcenter.sla.SlaModule;
+import org.callcenter.sla.SlaRoutes;
+import org.callcenter.sla.SlaService;
+import org.callcenter.sla.SlaTimers;
 import org.callcenter.store.Blocking;
+import org.callcenter.store.MongoClockRepository;
 import org.callcenter.store.MongoCustomerRepository;
 import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoTicketRepository;
 import org.callcenter.store.MongoUserRepository;
+import org.callcenter.store.RedisClockStats;
 import org.callcenter.store.RedisHistoryCache;
 import org.callcenter.store.RedisSessionStore;
 import org.callcenter.store.RedisStore;
+import org.callcenter.store.RedisTimerIndex;
 import org.callcenter.tickets.TicketNumbers;
 import org.callcenter.tickets.TicketRoutes;
 import org.callcenter.tickets.TicketService;
@@ -63,10 +75,14 @@ public final class Engine implements AutoCloseable {
     private final MongoTicketRepository ticketRepository;
     private final int httpPort;
     private final String deploymentId;
+    private final SlaModule slaModule;
     private volatile boolean stopped;
 
     private Engine(AppConfig config, Clock clock) throws Exception {
         this.config = config;
+        // an inconsistent calendar fails the start before anything is opened
+        BusinessCalendar calendar =
+                CalendarLoader.load("sla.calendar", config.sla().calendar());
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         bindJvmMeters(registry);
         this.vertx = Vertx.builder()
@@ -138,13 +154,41 @@ public final class Engine implements AutoCloseable {
         UserRoutes userRoutes =
                 new UserRoutes(users, meters, config.publicBaseUrl().startsWith("https://"));
         CustomerRoutes customerRoutes = new CustomerRoutes(customers, phones, meters);
-        TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters);
+        MongoClockRepository clockRepository = new MongoClockRepository(mongo);
+        RedisClockStats clockStats = new RedisClockStats(redis, "sla:clock-states");
+        SlaMeters slaMeters = new SlaMeters(registry);
+        SlaTimers slaTimers = new SlaTimers(
+                clockRepository,
+                new RedisTimerIndex(redis, "sla:timers"),
+                clockStats,
+                events,
+                slaMeters,
+                clock,
+                Duration.ofSeconds(config.sla().leaseSeconds()),
+                config.sla().batchSize());
+        SlaService sla = new SlaService(
+                new ClockPlanner(calendar),
+                config.sla(),
+                clockRepository,
+                slaTimers,
+                clockStats,
+                ticketRepository,
+                customerRepository,
+                events,
+                slaMeters,
+                blocking,
+                clock);
+        this.slaModule = new SlaModule(sla, slaTimers, new ScheduledTicker());
+        slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
+        SlaRoutes slaRoutes = new SlaRoutes(sla);
+        TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(system::mount, userRoutes::mountPublic, api -> {
             userRoutes.mount(api);
             customerRoutes.mount(api);
             ticketRoutes.mount(api);
             historyRoutes.mount(api);
+            slaRoutes.mount(api);
         });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
         AppConfig.HttpConfig http = config.withHttpPort(httpPort).http();
@@ -175,6 +219,10 @@ public final class Engine implements AutoCloseable {
 
     public AppConfig config() {
         return config;
+    }
+
+    public Vertx vertx() {
+        return vertx;
     }
 
     public MongoStore mongo() {
@@ -211,6 +259,7 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             log.warn("HTTP server did not stop cleanly: {}", e.toString());
         }
+        slaModule.close();
         blocking.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

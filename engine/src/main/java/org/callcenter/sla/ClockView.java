@@ -1,0 +1,39 @@
+package org.callcenter.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** A clock as the API shows it: budget, counting mode, times, state and what is left now. */
+public record ClockView(
+        ClockName clock,
+        Duration budget,
+        Counting counting,
+        ClockState state,
+        Instant startedAt,
+        Duration pausedTime,
+        Instant due,
+        Instant warnAt,
+        Duration remaining,
+        Instant warnedAt,
+        Instant breachedAt,
+        Instant stoppedAt) {
+
+    static ClockView of(SlaClock c, ClockPlanner planner, Instant now) {
+        Duration paused = c.pausedTotal();
+        if (c.state() == ClockState.PAUSED && c.pausedAt() != null && now.isAfter(c.pausedAt()))
+            paused = paused.plus(Duration.between(c.pausedAt(), now));
+        return new ClockView(
+                c.name(),
+                c.budget(),
+                c.counting(),
+                c.state(),
+                c.startedAt(),
+                paused,
+                c.due(),
+                c.warnAt(),
+                planner.remaining(c, now),
+                c.warnedAt(),
+                c.breachedAt(),
+                c.stoppedAt());
+    }
+}

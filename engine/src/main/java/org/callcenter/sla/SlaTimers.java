@@ -1,0 +1,180 @@
+package org.callcenter.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.callcenter.common.EventPublisher;
+import org.callcenter.metrics.SlaMeters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable, exactly-once SLA timers. MongoDB holds each clock's warn and breach instants (the truth);
+ * the {@link TimerIndex} orders them for firing. A poll claims due timers with a lease and handles
+ * them: the handler re-reads the clock, drops timers of an older plan, sets the fired marker with a
+ * compare-and-set, publishes, then marks the announcement done. A claimer that dies leaves the timer
+ * to come back when its lease runs out; the markers make the second attempt a no-op or finish the job.
+ */
+public final class SlaTimers {
+    private static final Logger log = LoggerFactory.getLogger(SlaTimers.class);
+    private static final int CAS_ATTEMPTS = 10;
+
+    private final ClockRepository clocks;
+    private final TimerIndex index;
+    private final ClockStats stats;
+    private final EventPublisher events;
+    private final SlaMeters meters;
+    private final Clock clock;
+    private final Duration lease;
+    private final int batchSize;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+
+    public SlaTimers(
+            ClockRepository clocks,
+            TimerIndex index,
+            ClockStats stats,
+            EventPublisher events,
+            SlaMeters meters,
+            Clock clock,
+            Duration lease,
+            int batchSize) {
+        this.clocks = clocks;
+        this.index = index;
+        this.stats = stats;
+        this.events = events;
+        this.meters = meters;
+        this.clock = clock;
+        this.lease = lease;
+        this.batchSize = batchSize;
+    }
+
+    /** Indexes the timers of a clock just written, and drops those of the plan it replaced. */
+    public void planned(String ticket, SlaClock before, SlaClock after) {
+        if (before != null && before.plan() != after.plan()) index.remove(TimerRef.of(ticket, before));
+        List<TimerRef> refs = TimerRef.of(ticket, after);
+        if (!refs.isEmpty()) index.add(refs);
+    }
+
+    /** Rebuilds the index from MongoDB (on start): overdue timers are then claimed at the next poll. */
+    public long rebuild() {
+        List<TimerRef> batch = new ArrayList<>();
+        Map<ClockState, Long> counts = new EnumMap<>(ClockState.class);
+        long[] total = {0};
+        clocks.forEachWithClocks(e -> {
+            for (SlaClock c : e.getValue().values()) {
+                counts.merge(c.state(), 1L, Long::sum);
+                batch.addAll(TimerRef.of(e.getKey(), c));
+            }
+            if (batch.size() >= 5000) {
+                index.addMissing(batch);
+                total[0] += batch.size();
+                batch.clear();
+            }
+        });
+        index.addMissing(batch);
+        total[0] += batch.size();
+        stats.reset(counts);
+        return total[0];
+    }
+
+    /** Claims and handles every due timer (batch after batch); returns how many fired. Blocking. */
+    public int pollOnce() {
+        int fired = 0;
+        while (true) {
+            Instant now = clock.instant();
+            Instant leaseUntil = now.plus(lease);
+            List<TimerRef> claimed = index.claim(now, leaseUntil, batchSize);
+            List<Future<Boolean>> results = new ArrayList<>(claimed.size());
+            for (TimerRef ref : claimed) results.add(workers.submit(() -> handle(ref, leaseUntil)));
+            for (Future<Boolean> r : results) {
+                try {
+                    if (r.get()) fired++;
+                } catch (Exception e) {
+                    log.warn("SLA timer failed; it comes back when its lease ends: {}", e.toString());
+                }
+            }
+            if (claimed.size() < batchSize) return fired;
+        }
+    }
+
+    /** Handles one claimed timer; true when this call announced a warning or breach. */
+    boolean handle(TimerRef ref, Instant leaseUntil) {
+        boolean announced = fire(ref);
+        index.complete(ref, leaseUntil);
+        return announced;
+    }
+
+    private boolean fire(TimerRef ref) {
+        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+            Map<ClockName, SlaClock> all = clocks.find(ref.ticket());
+            SlaClock c = all == null ? null : all.get(ref.clock());
+            if (c == null || c.plan() != ref.plan()) return false; // stale: the clock was re-planned or stopped
+            Instant now = clock.instant();
+            if (ref.kind() == TimerKind.WARN) {
+                if (c.state() != ClockState.RUNNING || c.warnNotified()) return false;
+                if (c.warnedAt() == null) {
+                    SlaClock warned = c.warned(now).nextRev();
+                    if (!clocks.put(ref.ticket(), warned, c.rev())) continue;
+                    c = warned;
+                    meters.warned(ref.clock().key());
+                }
+                meters.timerLag(Duration.between(ref.due(), now));
+                events.publish(
+                        SlaEvents.WARNED,
+                        new SlaEvents.SlaWarned(ref.eventId(), ref.ticket(), ref.clock(), c.warnAt(), c.due(), now));
+                clocks.markNotified(ref.ticket(), ref.clock(), ref.plan(), TimerKind.WARN);
+                return true;
+            }
+            if (c.state() == ClockState.RUNNING) {
+                SlaClock breached = c.breached().nextRev();
+                if (!clocks.put(ref.ticket(), breached, c.rev())) continue;
+                stats.moved(ClockState.RUNNING, ClockState.BREACHED);
+                c = breached;
+            }
+            if (c.state() != ClockState.BREACHED || c.breachNotified()) return false;
+            announceBreach(ref, c, now);
+            return true;
+        }
+        log.warn("SLA timer {} gave up after {} conflicting writes; it comes back", ref.eventId(), CAS_ATTEMPTS);
+        throw new IllegalStateException("too many conflicting writes");
+    }
+
+    private void announceBreach(TimerRef ref, SlaClock c, Instant now) {
+        Duration lag = Duration.between(c.due(), now);
+        meters.breached(ref.clock().key());
+        meters.timerLag(Duration.between(ref.due(), now));
+        Escalation escalation = new Escalation(
+                ref.eventId(),
+                ref.ticket(),
+                ref.clock(),
+                c.due(),
+                now,
+                ref.clock().key() + " clock breached (due " + c.due() + ")");
+        clocks.recordEscalation(escalation);
+        events.publish(
+                SlaEvents.BREACHED,
+                new SlaEvents.SlaBreached(ref.eventId(), ref.ticket(), ref.clock(), c.due(), now, lag));
+        events.publish(SlaEvents.ESCALATED, escalation);
+        clocks.markNotified(ref.ticket(), ref.clock(), ref.plan(), TimerKind.BREACH);
+    }
+
+    public TimerIndex index() {
+        return index;
+    }
+
+    public void refreshGauges() {
+        meters.pendingTimers(index.size());
+        meters.clocks(stats.snapshot());
+    }
+
+    public void close() {
+        workers.close();
+    }
+}

@@ -1,0 +1,170 @@
+package org.callcenter.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.callcenter.sla.ClockName;
+import org.callcenter.sla.ClockRepository;
+import org.callcenter.sla.ClockState;
+import org.callcenter.sla.Counting;
+import org.callcenter.sla.Escalation;
+import org.callcenter.sla.SlaClock;
+import org.callcenter.sla.TimerKind;
+
+/**
+ * Clocks live in the ticket document under {@code clocks.<name>} (ticket updates $set only their own
+ * fields, so they never overwrite these). Each write is a compare-and-set on the clock's {@code rev}.
+ */
+public final class MongoClockRepository implements ClockRepository {
+    private final MongoCollection<Document> tickets;
+    private final MongoCollection<Document> escalations;
+
+    public MongoClockRepository(MongoStore store) {
+        this.tickets = store.database().getCollection("tickets");
+        this.escalations = store.database().getCollection("sla_escalations");
+    }
+
+    @Override
+    public Map<ClockName, SlaClock> find(String ticket) {
+        Document d = tickets.find(eq("_id", ticket))
+                .projection(Projections.include("clocks"))
+                .first();
+        return d == null ? null : clocks(d);
+    }
+
+    @Override
+    public boolean put(String ticket, SlaClock clock, long expectedRev) {
+        String field = "clocks." + clock.name().key();
+        Bson filter = expectedRev < 0
+                ? and(eq("_id", ticket), exists(field, false))
+                : and(eq("_id", ticket), eq(field + ".rev", expectedRev));
+        return tickets.updateOne(filter, Updates.set(field, toDocument(clock))).getMatchedCount() == 1;
+    }
+
+    @Override
+    public void markNotified(String ticket, ClockName clock, long plan, TimerKind kind) {
+        String field = "clocks." + clock.key();
+        tickets.updateOne(
+                and(eq("_id", ticket), eq(field + ".plan", plan)),
+                Updates.set(field + (kind == TimerKind.WARN ? ".warnNotified" : ".breachNotified"), true));
+    }
+
+    @Override
+    public void forEachWithClocks(Consumer<Map.Entry<String, Map<ClockName, SlaClock>>> consumer) {
+        tickets.find(exists("clocks"))
+                .projection(Projections.include("clocks"))
+                .batchSize(5000)
+                .forEach(d -> consumer.accept(Map.entry(d.getString("_id"), clocks(d))));
+    }
+
+    @Override
+    public boolean recordEscalation(Escalation e) {
+        try {
+            escalations.insertOne(new Document("_id", e.id())
+                    .append("ticket", e.ticket())
+                    .append("clock", e.clock().key())
+                    .append("due", BsonValues.date(e.due()))
+                    .append("at", BsonValues.date(e.at()))
+                    .append("reason", e.reason()));
+            return true;
+        } catch (MongoException ex) {
+            if (BsonValues.duplicateKey(ex)) return false;
+            throw ex;
+        }
+    }
+
+    @Override
+    public List<Escalation> recentEscalations(int limit) {
+        List<Escalation> out = new ArrayList<>();
+        escalations
+                .find()
+                .sort(Sorts.descending("at"))
+                .limit(limit)
+                .forEach(d -> out.add(new Escalation(
+                        d.getString("_id"),
+                        d.getString("ticket"),
+                        ClockName.parse(d.getString("clock")),
+                        BsonValues.instant(d, "due"),
+                        BsonValues.instant(d, "at"),
+                        d.getString("reason"))));
+        return out;
+    }
+
+    private static Map<ClockName, SlaClock> clocks(Document d) {
+        Map<ClockName, SlaClock> out = new EnumMap<>(ClockName.class);
+        Document all = d.get("clocks", Document.class);
+        if (all == null) return out;
+        for (String key : all.keySet()) {
+            ClockName name = ClockName.parse(key);
+            if (name != null) out.put(name, fromDocument(name, all.get(key, Document.class)));
+        }
+        return out;
+    }
+
+    static Document toDocument(SlaClock c) {
+        return new Document("counting", BsonValues.name(c.counting()))
+                .append("budgetMs", millis(c.budget()))
+                .append("warnPercent", c.warnPercent())
+                .append("startedAt", BsonValues.date(c.startedAt()))
+                .append("due", BsonValues.date(c.due()))
+                .append("warnAt", BsonValues.date(c.warnAt()))
+                .append("state", BsonValues.name(c.state()))
+                .append("pausedAt", BsonValues.date(c.pausedAt()))
+                .append("pausedTotalMs", millis(c.pausedTotal()))
+                .append("remainingMs", millis(c.remaining()))
+                .append("warnRemainingMs", millis(c.warnRemaining()))
+                .append("warnedAt", BsonValues.date(c.warnedAt()))
+                .append("breachedAt", BsonValues.date(c.breachedAt()))
+                .append("stoppedAt", BsonValues.date(c.stoppedAt()))
+                .append("warnNotified", c.warnNotified())
+                .append("breachNotified", c.breachNotified())
+                .append("plan", c.plan())
+                .append("rev", c.rev());
+    }
+
+    static SlaClock fromDocument(ClockName name, Document d) {
+        return new SlaClock(
+                name,
+                BsonValues.enumValue(d, "counting", Counting.class),
+                duration(d, "budgetMs"),
+                d.getInteger("warnPercent", 80),
+                BsonValues.instant(d, "startedAt"),
+                BsonValues.instant(d, "due"),
+                BsonValues.instant(d, "warnAt"),
+                BsonValues.enumValue(d, "state", ClockState.class),
+                BsonValues.instant(d, "pausedAt"),
+                duration(d, "pausedTotalMs"),
+                duration(d, "remainingMs"),
+                duration(d, "warnRemainingMs"),
+                BsonValues.instant(d, "warnedAt"),
+                BsonValues.instant(d, "breachedAt"),
+                BsonValues.instant(d, "stoppedAt"),
+                d.getBoolean("warnNotified", false),
+                d.getBoolean("breachNotified", false),
+                BsonValues.longValue(d, "plan"),
+                BsonValues.longValue(d, "rev"));
+    }
+
+    private static Long millis(Duration d) {
+        return d == null ? null : d.toMillis();
+    }
+
+    private static Duration duration(Document d, String key) {
+        Object v = d.get(key);
+        return v instanceof Number n ? Duration.ofMillis(n.longValue()) : null;
+    }
+}
