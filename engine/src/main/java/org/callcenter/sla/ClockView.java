@@ -1,19 +1,20 @@
 package org.callcenter.sla;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Duration;
 import java.time.Instant;
 
 /** A clock as the API shows it: budget, counting mode, times, state and what is left now. */
 public record ClockView(
         ClockName clock,
-        Duration budget,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Duration budget,
         Counting counting,
         ClockState state,
         Instant startedAt,
-        Duration pausedTime,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Duration pausedTime,
         Instant due,
         Instant warnAt,
-        Duration remaining,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Duration remaining,
         Instant warnedAt,
         Instant breachedAt,
         Instant stoppedAt) {

@@ -23,7 +23,16 @@ public final class SlaEvents {
     /** {@code id} is stable per clock plan: consumers may use it to drop a repeat. */
     public record SlaWarned(String id, String ticket, ClockName clock, Instant warnAt, Instant due, Instant firedAt) {}
 
-    public record SlaBreached(String id, String ticket, ClockName clock, Instant due, Instant firedAt, Duration lag) {}
+    public record SlaBreached(
+            String id,
+            String ticket,
+            ClockName clock,
+            Instant due,
+            Instant firedAt,
+
+            @com.fasterxml.jackson.annotation.JsonFormat(
+                    shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
+            Duration lag) {}
 
     public record ClockChanged(String ticket, ClockName clock, ClockState state, Instant due, Instant at) {}
 

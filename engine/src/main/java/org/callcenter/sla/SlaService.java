@@ -168,12 +168,12 @@ public final class SlaService {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clock", name);
         out.put("counting", c.counting());
-        out.put("budget", c.budget());
+        out.put("budget", c.budget().toString());
         out.put("start", start);
         out.put(
                 "countingFrom",
                 c.counting() == Counting.WALL_CLOCK ? start : planner.calendar().nextOpening(start));
-        out.put("pausedTime", c.pausedTotal());
+        out.put("pausedTime", c.pausedTotal().toString());
         out.put("warnAt", c.warnAt());
         out.put("due", c.due());
         return out;
