@@ -118,7 +118,9 @@ public final class SlaTimers {
             if (c == null || c.plan() != ref.plan()) return false; // stale: the clock was re-planned or stopped
             Instant now = clock.instant();
             if (ref.kind() == TimerKind.WARN) {
-                if (c.state() != ClockState.RUNNING || c.warnNotified()) return false;
+                // a warning due before the breach is announced even when the breach was handled first
+                boolean live = c.state() == ClockState.RUNNING || c.state() == ClockState.BREACHED;
+                if (!live || c.warnNotified()) return false;
                 if (c.warnedAt() == null) {
                     SlaClock warned = c.warned(now).nextRev();
                     if (!clocks.put(ref.ticket(), warned, c.rev())) continue;
