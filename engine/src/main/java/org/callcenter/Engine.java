@@ -43,6 +43,7 @@ import org.callcenter.store.MongoCustomerRepository;
 import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoTicketRepository;
 import org.callcenter.store.MongoUserRepository;
+import org.callcenter.store.RedisClockLock;
 import org.callcenter.store.RedisClockStats;
 import org.callcenter.store.RedisHistoryCache;
 import org.callcenter.store.RedisSessionStore;
@@ -157,8 +158,11 @@ public final class Engine implements AutoCloseable {
         MongoClockRepository clockRepository = new MongoClockRepository(mongo);
         RedisClockStats clockStats = new RedisClockStats(redis, "sla:clock-states");
         SlaMeters slaMeters = new SlaMeters(registry);
+        RedisClockLock clockLock =
+                new RedisClockLock(redis, "sla:lock:", Duration.ofSeconds(10), Duration.ofSeconds(5));
         SlaTimers slaTimers = new SlaTimers(
                 clockRepository,
+                clockLock,
                 new RedisTimerIndex(redis, "sla:timers"),
                 clockStats,
                 events,
@@ -170,6 +174,7 @@ public final class Engine implements AutoCloseable {
                 new ClockPlanner(calendar),
                 config.sla(),
                 clockRepository,
+                clockLock,
                 slaTimers,
                 clockStats,
                 ticketRepository,

@@ -12,13 +12,13 @@ public interface ClockRepository {
     Map<ClockName, SlaClock> find(String ticket);
 
     /**
-     * Writes {@code clock} (whose rev is already the next one) if the stored clock of that name has
-     * revision {@code expectedRev}, or is absent when {@code expectedRev} is negative.
+     * Writes {@code clock} by the request's _id; false when there is no such request. The caller holds
+     * the request's {@link ClockLock} and has checked the stored revision.
      */
-    boolean put(String ticket, SlaClock clock, long expectedRev);
+    boolean put(String ticket, SlaClock clock);
 
-    /** Marks the warning or breach of plan {@code plan} as announced (events published). */
-    void markNotified(String ticket, ClockName clock, long plan, TimerKind kind);
+    /** Marks the warning or breach as announced (events published); under the request's lock. */
+    void markNotified(String ticket, ClockName clock, TimerKind kind);
 
     /** Every request's open or un-announced clocks, for rebuilding the timer index. */
     void forEachWithClocks(Consumer<Map.Entry<String, Map<ClockName, SlaClock>>> consumer);

@@ -26,12 +26,12 @@ import org.slf4j.LoggerFactory;
 /** Decisions about SLA clocks: lifecycle reconciliation, clocks started and stopped by name, views. */
 public final class SlaService {
     private static final Logger log = LoggerFactory.getLogger(SlaService.class);
-    private static final int CAS_ATTEMPTS = 10;
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private final ClockPlanner planner;
     private final SlaConfig config;
     private final ClockRepository clocks;
+    private final ClockLock lock;
     private final SlaTimers timers;
     private final ClockStats stats;
     private final TicketRepository tickets;
@@ -46,6 +46,7 @@ public final class SlaService {
             ClockPlanner planner,
             SlaConfig config,
             ClockRepository clocks,
+            ClockLock lock,
             SlaTimers timers,
             ClockStats stats,
             TicketRepository tickets,
@@ -57,6 +58,7 @@ public final class SlaService {
         this.planner = planner;
         this.config = config;
         this.clocks = clocks;
+        this.lock = lock;
         this.timers = timers;
         this.stats = stats;
         this.tickets = tickets;
@@ -190,16 +192,16 @@ public final class SlaService {
                 name, cc.counting(), budget, cc.warnPercent(), at, name == ClockName.APPOINTMENT ? agreedAt : null);
     }
 
-    /** Applies {@code f} to the stored clock with compare-and-set, retrying on conflicts. Blocking. */
+    /** Applies {@code f} to the stored clock under the request's lock. Blocking. */
     Optional<SlaClock> change(String ticket, ClockName name, Function<SlaClock, Optional<SlaClock>> f) {
-        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        return lock.locked(ticket, () -> {
             Map<ClockName, SlaClock> all = clocks.find(ticket);
             if (all == null) throw new NotFoundException("no service request " + ticket);
             SlaClock before = all.get(name);
             Optional<SlaClock> after = f.apply(before);
-            if (after.isEmpty()) return Optional.empty();
+            if (after.isEmpty()) return Optional.<SlaClock>empty();
             SlaClock next = after.get().after(before);
-            if (!clocks.put(ticket, next, before == null ? -1 : before.rev())) continue;
+            if (!clocks.put(ticket, next)) throw new NotFoundException("no service request " + ticket);
             timers.planned(ticket, before, next);
             stats.moved(before == null ? null : before.state(), next.state());
             if (next.state() == ClockState.MET && (before == null || before.state() != ClockState.MET))
@@ -208,8 +210,7 @@ public final class SlaService {
                     SlaEvents.CLOCK_CHANGED,
                     new SlaEvents.ClockChanged(ticket, name, next.state(), next.due(), clock.instant()));
             return Optional.of(next);
-        }
-        throw new IllegalStateException("clock " + name.key() + " of " + ticket + ": too many conflicting writes");
+        });
     }
 
     /** The request as JSON with its clocks ({@code clocks}: name → view). */

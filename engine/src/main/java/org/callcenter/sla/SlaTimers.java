@@ -18,15 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Durable, exactly-once SLA timers. MongoDB holds each clock's warn and breach instants (the truth);
  * the {@link TimerIndex} orders them for firing. A poll claims due timers with a lease and handles
- * them: the handler re-reads the clock, drops timers of an older plan, sets the fired marker with a
- * compare-and-set, publishes, then marks the announcement done. A claimer that dies leaves the timer
+ * them: under the request's {@link ClockLock} the handler re-reads the clock, drops timers of an older
+ * plan, sets the fired marker if it is not set yet, publishes, then marks the announcement done. A claimer that dies leaves the timer
  * to come back when its lease runs out; the markers make the second attempt a no-op or finish the job.
  */
 public final class SlaTimers {
     private static final Logger log = LoggerFactory.getLogger(SlaTimers.class);
-    private static final int CAS_ATTEMPTS = 10;
 
     private final ClockRepository clocks;
+    private final ClockLock lock;
     private final TimerIndex index;
     private final ClockStats stats;
     private final EventPublisher events;
@@ -38,6 +38,7 @@ public final class SlaTimers {
 
     public SlaTimers(
             ClockRepository clocks,
+            ClockLock lock,
             TimerIndex index,
             ClockStats stats,
             EventPublisher events,
@@ -46,6 +47,7 @@ public final class SlaTimers {
             Duration lease,
             int batchSize) {
         this.clocks = clocks;
+        this.lock = lock;
         this.index = index;
         this.stats = stats;
         this.events = events;
@@ -112,7 +114,7 @@ public final class SlaTimers {
     }
 
     private boolean fire(TimerRef ref) {
-        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        return lock.locked(ref.ticket(), () -> {
             Map<ClockName, SlaClock> all = clocks.find(ref.ticket());
             SlaClock c = all == null ? null : all.get(ref.clock());
             if (c == null || c.plan() != ref.plan()) return false; // stale: the clock was re-planned or stopped
@@ -122,30 +124,26 @@ public final class SlaTimers {
                 boolean live = c.state() == ClockState.RUNNING || c.state() == ClockState.BREACHED;
                 if (!live || c.warnNotified()) return false;
                 if (c.warnedAt() == null) {
-                    SlaClock warned = c.warned(now).nextRev();
-                    if (!clocks.put(ref.ticket(), warned, c.rev())) continue;
-                    c = warned;
+                    c = c.warned(now).nextRev();
+                    clocks.put(ref.ticket(), c);
                     meters.warned(ref.clock().key());
                 }
                 meters.timerLag(Duration.between(ref.due(), now));
                 events.publish(
                         SlaEvents.WARNED,
                         new SlaEvents.SlaWarned(ref.eventId(), ref.ticket(), ref.clock(), c.warnAt(), c.due(), now));
-                clocks.markNotified(ref.ticket(), ref.clock(), ref.plan(), TimerKind.WARN);
+                clocks.markNotified(ref.ticket(), ref.clock(), TimerKind.WARN);
                 return true;
             }
             if (c.state() == ClockState.RUNNING) {
-                SlaClock breached = c.breached().nextRev();
-                if (!clocks.put(ref.ticket(), breached, c.rev())) continue;
+                c = c.breached().nextRev();
+                clocks.put(ref.ticket(), c);
                 stats.moved(ClockState.RUNNING, ClockState.BREACHED);
-                c = breached;
             }
             if (c.state() != ClockState.BREACHED || c.breachNotified()) return false;
             announceBreach(ref, c, now);
             return true;
-        }
-        log.warn("SLA timer {} gave up after {} conflicting writes; it comes back", ref.eventId(), CAS_ATTEMPTS);
-        throw new IllegalStateException("too many conflicting writes");
+        });
     }
 
     private void announceBreach(TimerRef ref, SlaClock c, Instant now) {
@@ -164,7 +162,7 @@ public final class SlaTimers {
                 SlaEvents.BREACHED,
                 new SlaEvents.SlaBreached(ref.eventId(), ref.ticket(), ref.clock(), c.due(), now, lag));
         events.publish(SlaEvents.ESCALATED, escalation);
-        clocks.markNotified(ref.ticket(), ref.clock(), ref.plan(), TimerKind.BREACH);
+        clocks.markNotified(ref.ticket(), ref.clock(), TimerKind.BREACH);
     }
 
     public TimerIndex index() {

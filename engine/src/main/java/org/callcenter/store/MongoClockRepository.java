@@ -1,6 +1,5 @@
 package org.callcenter.store;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.callcenter.sla.ClockName;
 import org.callcenter.sla.ClockRepository;
 import org.callcenter.sla.ClockState;
@@ -27,7 +25,8 @@ import org.callcenter.sla.TimerKind;
 
 /**
  * Clocks live in the ticket document under {@code clocks.<name>} (ticket updates $set only their own
- * fields, so they never overwrite these). Each write is a compare-and-set on the clock's {@code rev}.
+ * fields, so they never overwrite these). Every write goes by _id (the embedded server scans for any
+ * other filter); the compare of compare-and-set is done under the request's ClockLock.
  */
 public final class MongoClockRepository implements ClockRepository {
     private final MongoCollection<Document> tickets;
@@ -47,20 +46,17 @@ public final class MongoClockRepository implements ClockRepository {
     }
 
     @Override
-    public boolean put(String ticket, SlaClock clock, long expectedRev) {
+    public boolean put(String ticket, SlaClock clock) {
         String field = "clocks." + clock.name().key();
-        Bson filter = expectedRev < 0
-                ? and(eq("_id", ticket), exists(field, false))
-                : and(eq("_id", ticket), eq(field + ".rev", expectedRev));
-        return tickets.updateOne(filter, Updates.set(field, toDocument(clock))).getMatchedCount() == 1;
+        return tickets.updateOne(eq("_id", ticket), Updates.set(field, toDocument(clock)))
+                        .getMatchedCount()
+                == 1;
     }
 
     @Override
-    public void markNotified(String ticket, ClockName clock, long plan, TimerKind kind) {
-        String field = "clocks." + clock.key();
-        tickets.updateOne(
-                and(eq("_id", ticket), eq(field + ".plan", plan)),
-                Updates.set(field + (kind == TimerKind.WARN ? ".warnNotified" : ".breachNotified"), true));
+    public void markNotified(String ticket, ClockName clock, TimerKind kind) {
+        String field = "clocks." + clock.key() + (kind == TimerKind.WARN ? ".warnNotified" : ".breachNotified");
+        tickets.updateOne(eq("_id", ticket), Updates.set(field, true));
     }
 
     @Override
@@ -115,7 +111,8 @@ public final class MongoClockRepository implements ClockRepository {
         return out;
     }
 
-    static Document toDocument(SlaClock c) {
+    /** The stored form of a clock (benchmarks and imports write it in bulk). */
+    public static Document toDocument(SlaClock c) {
         return new Document("counting", BsonValues.name(c.counting()))
                 .append("budgetMs", millis(c.budget()))
                 .append("warnPercent", c.warnPercent())

@@ -151,7 +151,7 @@ class SlaExactlyOnceTest {
         // ...after it had set the complaint's breach marker, but before announcing it
         MongoClockRepository repo = new MongoClockRepository(a.engine().mongo());
         SlaClock complaint = repo.find(n).get(ClockName.COMPLAINT_ANSWER);
-        assertThat(repo.put(n, complaint.breached().nextRev(), complaint.rev())).isTrue();
+        assertThat(repo.put(n, complaint.breached().nextRev())).isTrue();
 
         clock.set(t0.plus(Duration.ofMinutes(90))); // all due, but leased: nobody may fire them yet
         clock.set(leaseEnd.plusSeconds(1));
