@@ -17,9 +17,6 @@ public interface ClockRepository {
      */
     boolean put(String ticket, SlaClock clock);
 
-    /** Marks the warning or breach as announced (events published); under the request's lock. */
-    void markNotified(String ticket, ClockName clock, TimerKind kind);
-
     /** Every request's open or un-announced clocks, for rebuilding the timer index. */
     void forEachWithClocks(Consumer<Map.Entry<String, Map<ClockName, SlaClock>>> consumer);
 

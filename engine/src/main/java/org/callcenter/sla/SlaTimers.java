@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Durable, exactly-once SLA timers. MongoDB holds each clock's warn and breach instants (the truth);
  * the {@link TimerIndex} orders them for firing. A poll claims due timers with a lease and handles
  * them: under the request's {@link ClockLock} the handler re-reads the clock, drops timers of an older
- * plan, sets the fired marker if it is not set yet, publishes, then marks the announcement done. A claimer that dies leaves the timer
+ * plan, announces (events, escalation) and writes the fired-and-announced marker by _id. A claimer that dies leaves the timer
  * to come back when its lease runs out; the markers make the second attempt a no-op or finish the job.
  */
 public final class SlaTimers {
@@ -123,25 +123,23 @@ public final class SlaTimers {
                 // a warning due before the breach is announced even when the breach was handled first
                 boolean live = c.state() == ClockState.RUNNING || c.state() == ClockState.BREACHED;
                 if (!live || c.warnNotified()) return false;
-                if (c.warnedAt() == null) {
-                    c = c.warned(now).nextRev();
-                    clocks.put(ref.ticket(), c);
-                    meters.warned(ref.clock().key());
-                }
+                SlaClock warned = (c.warnedAt() == null ? c.warned(now) : c).notified(TimerKind.WARN);
+                meters.warned(ref.clock().key());
                 meters.timerLag(Duration.between(ref.due(), now));
                 events.publish(
                         SlaEvents.WARNED,
                         new SlaEvents.SlaWarned(ref.eventId(), ref.ticket(), ref.clock(), c.warnAt(), c.due(), now));
-                clocks.markNotified(ref.ticket(), ref.clock(), TimerKind.WARN);
+                clocks.put(ref.ticket(), warned.nextRev());
                 return true;
             }
-            if (c.state() == ClockState.RUNNING) {
-                c = c.breached().nextRev();
-                clocks.put(ref.ticket(), c);
-                stats.moved(ClockState.RUNNING, ClockState.BREACHED);
-            }
-            if (c.state() != ClockState.BREACHED || c.breachNotified()) return false;
-            announceBreach(ref, c, now);
+            boolean running = c.state() == ClockState.RUNNING;
+            if (!running && (c.state() != ClockState.BREACHED || c.breachNotified())) return false;
+            SlaClock breached = (running ? c.breached() : c).notified(TimerKind.BREACH);
+            announceBreach(ref, breached, now);
+            // the marker is written after the announcement: a crash in between repeats it (same event id),
+            // it never loses it
+            clocks.put(ref.ticket(), breached.nextRev());
+            if (running) stats.moved(ClockState.RUNNING, ClockState.BREACHED);
             return true;
         });
     }
@@ -162,7 +160,6 @@ public final class SlaTimers {
                 SlaEvents.BREACHED,
                 new SlaEvents.SlaBreached(ref.eventId(), ref.ticket(), ref.clock(), c.due(), now, lag));
         events.publish(SlaEvents.ESCALATED, escalation);
-        clocks.markNotified(ref.ticket(), ref.clock(), TimerKind.BREACH);
     }
 
     public TimerIndex index() {

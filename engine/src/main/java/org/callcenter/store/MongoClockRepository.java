@@ -21,7 +21,6 @@ import org.callcenter.sla.ClockState;
 import org.callcenter.sla.Counting;
 import org.callcenter.sla.Escalation;
 import org.callcenter.sla.SlaClock;
-import org.callcenter.sla.TimerKind;
 
 /**
  * Clocks live in the ticket document under {@code clocks.<name>} (ticket updates $set only their own
@@ -51,12 +50,6 @@ public final class MongoClockRepository implements ClockRepository {
         return tickets.updateOne(eq("_id", ticket), Updates.set(field, toDocument(clock)))
                         .getMatchedCount()
                 == 1;
-    }
-
-    @Override
-    public void markNotified(String ticket, ClockName clock, TimerKind kind) {
-        String field = "clocks." + clock.key() + (kind == TimerKind.WARN ? ".warnNotified" : ".breachNotified");
-        tickets.updateOne(eq("_id", ticket), Updates.set(field, true));
     }
 
     @Override
