@@ -45,6 +45,7 @@ import org.callcenter.store.MongoTicketRepository;
 import org.callcenter.store.MongoUserRepository;
 import org.callcenter.store.RedisClockLock;
 import org.callcenter.store.RedisClockStats;
+import org.callcenter.store.RedisEscalationLog;
 import org.callcenter.store.RedisHistoryCache;
 import org.callcenter.store.RedisSessionStore;
 import org.callcenter.store.RedisStore;
@@ -163,6 +164,7 @@ public final class Engine implements AutoCloseable {
         SlaTimers slaTimers = new SlaTimers(
                 clockRepository,
                 clockLock,
+                new RedisEscalationLog(redis, "sla:escalations", 1000),
                 new RedisTimerIndex(redis, "sla:timers"),
                 clockStats,
                 events,

@@ -34,6 +34,7 @@ import org.callcenter.store.MongoClockRepository;
 import org.callcenter.store.MongoStore;
 import org.callcenter.store.RedisClockLock;
 import org.callcenter.store.RedisClockStats;
+import org.callcenter.store.RedisEscalationLog;
 import org.callcenter.store.RedisStore;
 import org.callcenter.store.RedisTimerIndex;
 
@@ -158,6 +159,7 @@ public final class SlaTimerBenchmark {
         return new SlaTimers(
                 repo,
                 new RedisClockLock(redis, "sla:bench:lock:", Duration.ofSeconds(10), Duration.ofSeconds(5)),
+                new RedisEscalationLog(redis, "sla:bench:escalations", 1000),
                 new RedisTimerIndex(redis, KEY),
                 new RedisClockStats(redis, "sla:bench:states"),
                 events,

@@ -19,9 +19,4 @@ public interface ClockRepository {
 
     /** Every request's open or un-announced clocks, for rebuilding the timer index. */
     void forEachWithClocks(Consumer<Map.Entry<String, Map<ClockName, SlaClock>>> consumer);
-
-    /** Records an escalation once (idempotent by id); false if it was already there. */
-    boolean recordEscalation(Escalation escalation);
-
-    java.util.List<Escalation> recentEscalations(int limit);
 }

@@ -224,7 +224,7 @@ public final class SlaService {
     }
 
     public Future<List<Escalation>> escalations(int limit) {
-        return blocking.run(() -> clocks.recentEscalations(limit));
+        return blocking.run(() -> timers.escalations().recent(limit));
     }
 
     private ClockView view(SlaClock c) {

@@ -27,6 +27,7 @@ public final class SlaTimers {
 
     private final ClockRepository clocks;
     private final ClockLock lock;
+    private final EscalationLog escalations;
     private final TimerIndex index;
     private final ClockStats stats;
     private final EventPublisher events;
@@ -39,6 +40,7 @@ public final class SlaTimers {
     public SlaTimers(
             ClockRepository clocks,
             ClockLock lock,
+            EscalationLog escalations,
             TimerIndex index,
             ClockStats stats,
             EventPublisher events,
@@ -48,6 +50,7 @@ public final class SlaTimers {
             int batchSize) {
         this.clocks = clocks;
         this.lock = lock;
+        this.escalations = escalations;
         this.index = index;
         this.stats = stats;
         this.events = events;
@@ -155,11 +158,15 @@ public final class SlaTimers {
                 c.due(),
                 now,
                 ref.clock().key() + " clock breached (due " + c.due() + ")");
-        clocks.recordEscalation(escalation);
+        escalations.record(escalation);
         events.publish(
                 SlaEvents.BREACHED,
                 new SlaEvents.SlaBreached(ref.eventId(), ref.ticket(), ref.clock(), c.due(), now, lag));
         events.publish(SlaEvents.ESCALATED, escalation);
+    }
+
+    public EscalationLog escalations() {
+        return escalations;
     }
 
     public TimerIndex index() {

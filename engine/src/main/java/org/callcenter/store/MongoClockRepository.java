@@ -3,15 +3,11 @@ package org.callcenter.store;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -19,7 +15,6 @@ import org.callcenter.sla.ClockName;
 import org.callcenter.sla.ClockRepository;
 import org.callcenter.sla.ClockState;
 import org.callcenter.sla.Counting;
-import org.callcenter.sla.Escalation;
 import org.callcenter.sla.SlaClock;
 
 /**
@@ -29,11 +24,9 @@ import org.callcenter.sla.SlaClock;
  */
 public final class MongoClockRepository implements ClockRepository {
     private final MongoCollection<Document> tickets;
-    private final MongoCollection<Document> escalations;
 
     public MongoClockRepository(MongoStore store) {
         this.tickets = store.database().getCollection("tickets");
-        this.escalations = store.database().getCollection("sla_escalations");
     }
 
     @Override
@@ -58,39 +51,6 @@ public final class MongoClockRepository implements ClockRepository {
                 .projection(Projections.include("clocks"))
                 .batchSize(5000)
                 .forEach(d -> consumer.accept(Map.entry(d.getString("_id"), clocks(d))));
-    }
-
-    @Override
-    public boolean recordEscalation(Escalation e) {
-        try {
-            escalations.insertOne(new Document("_id", e.id())
-                    .append("ticket", e.ticket())
-                    .append("clock", e.clock().key())
-                    .append("due", BsonValues.date(e.due()))
-                    .append("at", BsonValues.date(e.at()))
-                    .append("reason", e.reason()));
-            return true;
-        } catch (MongoException ex) {
-            if (BsonValues.duplicateKey(ex)) return false;
-            throw ex;
-        }
-    }
-
-    @Override
-    public List<Escalation> recentEscalations(int limit) {
-        List<Escalation> out = new ArrayList<>();
-        escalations
-                .find()
-                .sort(Sorts.descending("at"))
-                .limit(limit)
-                .forEach(d -> out.add(new Escalation(
-                        d.getString("_id"),
-                        d.getString("ticket"),
-                        ClockName.parse(d.getString("clock")),
-                        BsonValues.instant(d, "due"),
-                        BsonValues.instant(d, "at"),
-                        d.getString("reason"))));
-        return out;
     }
 
     private static Map<ClockName, SlaClock> clocks(Document d) {

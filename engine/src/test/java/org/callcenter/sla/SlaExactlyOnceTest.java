@@ -192,7 +192,8 @@ class SlaExactlyOnceTest {
                             .allMatch(k -> k.state() == ClockState.BREACHED && k.warnNotified() && k.breachNotified())
                     && indexHasNone(c, List.of(n));
         });
-        assertThat(repo.recentEscalations(500).stream().filter(e -> e.ticket().equals(n)))
+        assertThat(new org.callcenter.store.RedisEscalationLog(c.engine().redis(), "sla:escalations", 1000)
+                        .recent(1000).stream().filter(e -> e.ticket().equals(n)))
                 .hasSize(3);
         assertThat(announced.stream().map(SlaExactlyOnceTest::idOf).distinct().count())
                 .isEqualTo(announced.size());
