@@ -28,7 +28,7 @@ public final class SlaRoutes {
         api.post("/v1/sla/preview").handler(ctx -> Api.respond(ctx, 200, () -> preview(JsonInput.of(Api.body(ctx)))));
         api.get("/v1/sla/escalations")
                 .handler(ctx ->
-                        Api.respond(ctx, 200, () -> service.escalations(Api.intQuery(ctx, "limit", 50, 1, 500))));
+                        Api.respond(ctx, 200, () -> service.escalations(Api.intQuery(ctx, "limit", 50, 1, 200))));
         api.get("/v1/tickets/:number/clocks")
                 .handler(ctx -> Api.respond(ctx, 200, () -> service.views(ctx.pathParam("number"))));
         api.post("/v1/tickets/:number/clocks/:clock/:action").handler(ctx -> Api.respond(ctx, 200, () -> command(ctx)));

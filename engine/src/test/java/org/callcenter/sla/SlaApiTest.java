@@ -128,7 +128,7 @@ class SlaApiTest {
                 .satisfies(b -> assertThat(b.clock()).isEqualTo(ClockName.RESOLVE));
         // the feedback clock was met early: it never breaches
         assertThat(clockOf(n, "feedback").getString("state")).isEqualTo("met");
-        JsonArray listed = engine.get("/api/v1/sla/escalations?limit=500").array();
+        JsonArray listed = engine.get("/api/v1/sla/escalations?limit=200").array();
         assertThat(listed.stream().map(o -> ((JsonObject) o).getString("ticket")))
                 .contains(n);
         String metrics = engine.send("GET", "/metrics", null, null).body();
