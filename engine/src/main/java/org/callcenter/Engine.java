@@ -25,31 +25,22 @@ import org.callcenter.config.AppConfig;
 import org.callcenter.customers.CustomerRoutes;
 import org.callcenter.customers.CustomerService;
 import org.callcenter.metrics.Meters;
-import org.callcenter.metrics.SlaMeters;
 import org.callcenter.phone.PhoneNumbers;
 import org.callcenter.screenpop.CallerHistoryRoutes;
 import org.callcenter.screenpop.CallerHistoryService;
 import org.callcenter.sla.BusinessCalendar;
 import org.callcenter.sla.CalendarLoader;
-import org.callcenter.sla.ClockPlanner;
-import org.callcenter.sla.ScheduledTicker;
 import org.callcenter.sla.SlaModule;
 import org.callcenter.sla.SlaRoutes;
 import org.callcenter.sla.SlaService;
-import org.callcenter.sla.SlaTimers;
 import org.callcenter.store.Blocking;
-import org.callcenter.store.MongoClockRepository;
 import org.callcenter.store.MongoCustomerRepository;
 import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoTicketRepository;
 import org.callcenter.store.MongoUserRepository;
-import org.callcenter.store.RedisClockLock;
-import org.callcenter.store.RedisClockStats;
-import org.callcenter.store.RedisEscalationLog;
 import org.callcenter.store.RedisHistoryCache;
 import org.callcenter.store.RedisSessionStore;
 import org.callcenter.store.RedisStore;
-import org.callcenter.store.RedisTimerIndex;
 import org.callcenter.tickets.TicketNumbers;
 import org.callcenter.tickets.TicketRoutes;
 import org.callcenter.tickets.TicketService;
@@ -156,37 +147,19 @@ public final class Engine implements AutoCloseable {
         UserRoutes userRoutes =
                 new UserRoutes(users, meters, config.publicBaseUrl().startsWith("https://"));
         CustomerRoutes customerRoutes = new CustomerRoutes(customers, phones, meters);
-        MongoClockRepository clockRepository = new MongoClockRepository(mongo);
-        RedisClockStats clockStats = new RedisClockStats(redis, "sla:clock-states");
-        SlaMeters slaMeters = new SlaMeters(registry);
-        RedisClockLock clockLock =
-                new RedisClockLock(redis, "sla:lock:", Duration.ofSeconds(10), Duration.ofSeconds(5));
-        SlaTimers slaTimers = new SlaTimers(
-                clockRepository,
-                clockLock,
-                new RedisEscalationLog(redis, "sla:escalations", 1000),
-                new RedisTimerIndex(redis, "sla:timers"),
-                clockStats,
-                events,
-                slaMeters,
-                clock,
-                Duration.ofSeconds(config.sla().leaseSeconds()),
-                config.sla().batchSize());
-        SlaService sla = new SlaService(
-                new ClockPlanner(calendar),
+        this.slaModule = SlaModule.wire(
                 config.sla(),
-                clockRepository,
-                clockLock,
-                slaTimers,
-                clockStats,
+                calendar,
+                mongo,
+                redis,
                 ticketRepository,
                 customerRepository,
                 events,
-                slaMeters,
+                registry,
                 blocking,
                 clock);
-        this.slaModule = new SlaModule(sla, slaTimers, new ScheduledTicker());
         slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
+        SlaService sla = slaModule.service();
         SlaRoutes slaRoutes = new SlaRoutes(sla);
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);

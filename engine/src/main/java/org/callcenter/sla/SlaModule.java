@@ -1,12 +1,27 @@
 package org.callcenter.sla;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.callcenter.common.EventPublisher;
+import org.callcenter.config.SlaConfig;
+import org.callcenter.customers.CustomerRepository;
+import org.callcenter.metrics.SlaMeters;
+import org.callcenter.store.Blocking;
+import org.callcenter.store.MongoClockRepository;
+import org.callcenter.store.MongoStore;
+import org.callcenter.store.RedisClockLock;
+import org.callcenter.store.RedisClockStats;
+import org.callcenter.store.RedisEscalationLog;
+import org.callcenter.store.RedisStore;
+import org.callcenter.store.RedisTimerIndex;
 import org.callcenter.tickets.TicketEvents;
+import org.callcenter.tickets.TicketRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +42,53 @@ public final class SlaModule implements AutoCloseable {
         this.service = service;
         this.timers = timers;
         this.ticker = ticker;
+    }
+
+    /** Wires the SLA domain on the engine's stores (Redis keys sla:*). */
+    public static SlaModule wire(
+            SlaConfig config,
+            BusinessCalendar calendar,
+            MongoStore mongo,
+            RedisStore redis,
+            TicketRepository tickets,
+            CustomerRepository customers,
+            EventPublisher events,
+            MeterRegistry registry,
+            Blocking blocking,
+            Clock clock) {
+        MongoClockRepository clocks = new MongoClockRepository(mongo);
+        RedisClockStats stats = new RedisClockStats(redis, "sla:clock-states");
+        SlaMeters meters = new SlaMeters(registry);
+        RedisClockLock lock = new RedisClockLock(redis, "sla:lock:", Duration.ofSeconds(10), Duration.ofSeconds(5));
+        SlaTimers timers = new SlaTimers(
+                clocks,
+                lock,
+                new RedisEscalationLog(redis, "sla:escalations", 1000),
+                new RedisTimerIndex(redis, "sla:timers"),
+                stats,
+                events,
+                meters,
+                clock,
+                Duration.ofSeconds(config.leaseSeconds()),
+                config.batchSize());
+        SlaService service = new SlaService(
+                new ClockPlanner(calendar),
+                config,
+                clocks,
+                lock,
+                timers,
+                stats,
+                tickets,
+                customers,
+                events,
+                meters,
+                blocking,
+                clock);
+        return new SlaModule(service, timers, new ScheduledTicker());
+    }
+
+    public SlaService service() {
+        return service;
     }
 
     /** Rebuilds the index (blocking), then listens and polls. */
