@@ -91,14 +91,22 @@ public final class SlaModule implements AutoCloseable {
         return service;
     }
 
-    /** Rebuilds the index (blocking), then listens and polls. */
+    /** Rebuilds the index from MongoDB in the background, listens and polls. */
     public void start(Vertx vertx, Duration pollEvery) {
-        long began = System.nanoTime();
-        long indexed = timers.rebuild();
-        log.info(
-                "SLA: timer index rebuilt from MongoDB: {} timers in {} ms",
-                indexed,
-                (System.nanoTime() - began) / 1_000_000);
+        // the rebuild runs beside the poller: timers that survived in Redis fire at once, the scan
+        // of MongoDB only adds the missing ones (a full scan of a large embedded store takes a while)
+        Thread.ofVirtual().name("sla-rebuild").start(() -> {
+            long began = System.nanoTime();
+            try {
+                long indexed = timers.rebuild();
+                log.info(
+                        "SLA: timer index rebuilt from MongoDB: {} timers in {} ms",
+                        indexed,
+                        (System.nanoTime() - began) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.error("SLA: timer index rebuild failed; restart the engine to retry: {}", e.toString());
+            }
+        });
         listen(vertx, TicketEvents.OPENED, (TicketEvents.TicketOpened e) -> e.number());
         listen(vertx, TicketEvents.CHANGED, (TicketEvents.TicketChanged e) -> e.number());
         listen(vertx, TicketEvents.FEEDBACK_GIVEN, (TicketEvents.FeedbackGiven e) -> e.number());
