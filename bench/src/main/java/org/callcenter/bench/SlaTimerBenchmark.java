@@ -73,8 +73,11 @@ public final class SlaTimerBenchmark {
 
     void run(int pending, int deadlines, int burst) throws Exception {
         Path dir = Files.createTempDirectory("sla-bench");
+        // empty: the engine's embedded default (mongo-java-server, H2 file); or a real MongoDB
+        String uri = System.getProperty("bench.mongodb.uri", "");
         mongo = MongoStore.open(
-                new MongoConfig("", "slabench", dir.resolve("mongo").toString()));
+                new MongoConfig(uri, "slabench", dir.resolve("mongo").toString()));
+        System.out.println("MongoDB: " + (uri.isEmpty() ? "embedded (mongo-java-server, H2 file)" : uri));
         redis = RedisStore.open(new RedisConfig("", "", dir.resolve("redis").toString(), 128));
         repo = new MongoClockRepository(mongo);
         redis.client().del(KEY);
@@ -185,7 +188,8 @@ public final class SlaTimerBenchmark {
                 new SlaMeters(new SimpleMeterRegistry()),
                 CLOCK,
                 Duration.ofSeconds(30),
-                1000);
+                1000,
+                32);
     }
 
     static List<ScheduledTicker> poll(SlaTimers... services) {

@@ -17,6 +17,7 @@ public record SlaConfig(
         int pollMillis,
         int leaseSeconds,
         int batchSize,
+        int concurrency,
         Map<ClockName, ClockConfig> clocks,
         Map<Region, Duration> onsiteByRegion) {
 
@@ -47,10 +48,12 @@ public record SlaConfig(
                 s.integer("sla.poll_millis"),
                 s.integer("sla.lease_seconds"),
                 s.integer("sla.batch_size"),
+                s.integer("sla.concurrency"),
                 clocks,
                 onsite);
         if (config.pollMillis() < 10) throw new ConfigException("configuration key 'sla.poll_millis' must be >= 10");
         if (config.leaseSeconds() < 1) throw new ConfigException("configuration key 'sla.lease_seconds' must be >= 1");
+        if (config.concurrency() < 1) throw new ConfigException("configuration key 'sla.concurrency' must be >= 1");
         if (config.batchSize() < 1) throw new ConfigException("configuration key 'sla.batch_size' must be >= 1");
         return config;
     }

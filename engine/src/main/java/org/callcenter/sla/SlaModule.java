@@ -70,7 +70,8 @@ public final class SlaModule implements AutoCloseable {
                 meters,
                 clock,
                 Duration.ofSeconds(config.leaseSeconds()),
-                config.batchSize());
+                config.batchSize(),
+                config.concurrency());
         SlaService service = new SlaService(
                 new ClockPlanner(calendar),
                 config,

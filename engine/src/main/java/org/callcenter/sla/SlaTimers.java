@@ -35,6 +35,7 @@ public final class SlaTimers {
     private final Clock clock;
     private final Duration lease;
     private final int batchSize;
+    private final java.util.concurrent.Semaphore permits;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     public SlaTimers(
@@ -47,7 +48,8 @@ public final class SlaTimers {
             SlaMeters meters,
             Clock clock,
             Duration lease,
-            int batchSize) {
+            int batchSize,
+            int concurrency) {
         this.clocks = clocks;
         this.lock = lock;
         this.escalations = escalations;
@@ -58,6 +60,7 @@ public final class SlaTimers {
         this.clock = clock;
         this.lease = lease;
         this.batchSize = batchSize;
+        this.permits = new java.util.concurrent.Semaphore(concurrency);
     }
 
     /** Indexes the timers of a clock just written, and drops those of the plan it replaced. */
@@ -97,7 +100,16 @@ public final class SlaTimers {
             Instant leaseUntil = now.plus(lease);
             List<TimerRef> claimed = index.claim(now, leaseUntil, batchSize);
             List<Future<Boolean>> results = new ArrayList<>(claimed.size());
-            for (TimerRef ref : claimed) results.add(workers.submit(() -> handle(ref, leaseUntil)));
+            for (TimerRef ref : claimed)
+                results.add(workers.submit(() -> {
+                    // bounded: each handler holds a Redis and a MongoDB connection from their pools
+                    permits.acquire();
+                    try {
+                        return handle(ref, leaseUntil);
+                    } finally {
+                        permits.release();
+                    }
+                }));
             for (Future<Boolean> r : results) {
                 try {
                     if (r.get()) fired++;
