@@ -148,7 +148,10 @@ public final class SlaTimerBenchmark {
         insert("r", overdue, CLOCK.instant().minusSeconds(5), false);
         t0 = System.nanoTime();
         SlaTimers restarted = timers();
-        Thread rebuild = Thread.ofVirtual().start(restarted::rebuild);
+        Thread rebuild = Thread.ofVirtual().start(() -> {
+            restarted.pollOnce();
+            restarted.rebuild();
+        });
         tickers = poll(restarted);
         awaitFired(overdue, Duration.ofMinutes(10));
         row(

@@ -94,11 +94,12 @@ public final class SlaModule implements AutoCloseable {
 
     /** Rebuilds the index from MongoDB in the background, listens and polls. */
     public void start(Vertx vertx, Duration pollEvery) {
-        // the rebuild runs beside the poller: timers that survived in Redis fire at once, the scan
-        // of MongoDB only adds the missing ones (a full scan of a large embedded store takes a while)
+        // timers that survived in Redis fire first; then the scan of MongoDB adds the missing ones
+        // beside the poller (a full scan of a large embedded store takes a while)
         Thread.ofVirtual().name("sla-rebuild").start(() -> {
             long began = System.nanoTime();
             try {
+                timers.pollOnce();
                 long indexed = timers.rebuild();
                 log.info(
                         "SLA: timer index rebuilt from MongoDB: {} timers in {} ms",

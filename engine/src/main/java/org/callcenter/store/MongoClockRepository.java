@@ -49,7 +49,7 @@ public final class MongoClockRepository implements ClockRepository {
     public void forEachWithClocks(Consumer<Map.Entry<String, Map<ClockName, SlaClock>>> consumer) {
         tickets.find(exists("clocks"))
                 .projection(Projections.include("clocks"))
-                .batchSize(5000)
+                .batchSize(1000)
                 .forEach(d -> consumer.accept(Map.entry(d.getString("_id"), clocks(d))));
     }
 
