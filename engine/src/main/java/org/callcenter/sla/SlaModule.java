@@ -37,6 +37,7 @@ public final class SlaModule implements AutoCloseable {
     private final SlaTimers timers;
     private final Ticker ticker;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private RedisStore ownRedis;
 
     public SlaModule(SlaService service, SlaTimers timers, Ticker ticker) {
         this.service = service;
@@ -56,6 +57,8 @@ public final class SlaModule implements AutoCloseable {
             MeterRegistry registry,
             Blocking blocking,
             Clock clock) {
+        // the SLA domain's own Redis pool: timer polling never competes with request handling
+        redis = redis.bulkhead(config.concurrency() + 8);
         MongoClockRepository clocks = new MongoClockRepository(mongo);
         RedisClockStats stats = new RedisClockStats(redis, "sla:clock-states");
         SlaMeters meters = new SlaMeters(registry);
@@ -85,7 +88,9 @@ public final class SlaModule implements AutoCloseable {
                 meters,
                 blocking,
                 clock);
-        return new SlaModule(service, timers, new ScheduledTicker());
+        SlaModule module = new SlaModule(service, timers, new ScheduledTicker());
+        module.ownRedis = redis;
+        return module;
     }
 
     public SlaService service() {
@@ -123,9 +128,21 @@ public final class SlaModule implements AutoCloseable {
                         m -> service.stop(m.body())
                                 .onFailure(e -> log.warn("stop-clock command refused: {}", e.getMessage()))));
         AtomicLong lastGauge = new AtomicLong();
+        AtomicLong resumeAt = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
         ticker.every(pollEvery, () -> {
-            timers.pollOnce();
             long now = System.nanoTime() / 1_000_000;
+            if (now < resumeAt.get()) return;
+            try {
+                timers.pollOnce();
+                if (failures.getAndSet(0) > 0) log.info("SLA: timer polling works again");
+            } catch (RuntimeException e) {
+                // a store is down: back off (0.5 s doubling to 10 s) instead of hammering it every poll
+                long n = failures.incrementAndGet();
+                resumeAt.set(now + Math.min(10_000, 500L << Math.min(5, n - 1)));
+                if (n == 1) log.warn("SLA: timer polling failed, backing off: {}", e.toString());
+                return;
+            }
             if (now - lastGauge.get() >= GAUGE_EVERY_MILLIS) {
                 lastGauge.set(now);
                 timers.refreshGauges();
@@ -147,5 +164,6 @@ public final class SlaModule implements AutoCloseable {
         consumers.forEach(MessageConsumer::unregister);
         ticker.close();
         timers.close();
+        if (ownRedis != null) ownRedis.close();
     }
 }
