@@ -28,6 +28,11 @@ import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
 import org.callcenter.screenpop.CallerHistoryRoutes;
 import org.callcenter.screenpop.CallerHistoryService;
+import org.callcenter.sla.BusinessCalendar;
+import org.callcenter.sla.CalendarLoader;
+import org.callcenter.sla.SlaModule;
+import org.callcenter.sla.SlaRoutes;
+import org.callcenter.sla.SlaService;
 import org.callcenter.store.Blocking;
 import org.callcenter.store.MongoCustomerRepository;
 import org.callcenter.store.MongoStore;
@@ -64,10 +69,14 @@ public final class Engine implements AutoCloseable {
     private final int httpPort;
     private final CallCenterWiring callCenter;
     private final String deploymentId;
+    private final SlaModule slaModule;
     private volatile boolean stopped;
 
     private Engine(AppConfig config, Clock clock) throws Exception {
         this.config = config;
+        // an inconsistent calendar fails the start before anything is opened
+        BusinessCalendar calendar =
+                CalendarLoader.load("sla.calendar", config.sla().calendar());
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         bindJvmMeters(registry);
         this.vertx = Vertx.builder()
@@ -145,7 +154,21 @@ public final class Engine implements AutoCloseable {
         UserRoutes userRoutes =
                 new UserRoutes(users, meters, config.publicBaseUrl().startsWith("https://"));
         CustomerRoutes customerRoutes = new CustomerRoutes(customers, phones, meters);
-        TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters);
+        this.slaModule = SlaModule.wire(
+                config.sla(),
+                calendar,
+                mongo,
+                redis,
+                ticketRepository,
+                customerRepository,
+                events,
+                registry,
+                blocking,
+                clock);
+        slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
+        SlaService sla = slaModule.service();
+        SlaRoutes slaRoutes = new SlaRoutes(sla);
+        TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(
                 root -> {
@@ -158,6 +181,7 @@ public final class Engine implements AutoCloseable {
                     customerRoutes.mount(api);
                     ticketRoutes.mount(api);
                     historyRoutes.mount(api);
+                    slaRoutes.mount(api);
                     callCenter.mountApi(api);
                 });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
@@ -190,6 +214,10 @@ public final class Engine implements AutoCloseable {
 
     public AppConfig config() {
         return config;
+    }
+
+    public Vertx vertx() {
+        return vertx;
     }
 
     public MongoStore mongo() {
@@ -227,6 +255,7 @@ public final class Engine implements AutoCloseable {
             log.warn("HTTP server did not stop cleanly: {}", e.toString());
         }
         callCenter.close();
+        slaModule.close();
         blocking.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -17,7 +17,8 @@ public record AppConfig(
         AmiConfig ami,
         TwilioConfig twilio,
         String publicBaseUrl,
-        ZoneId zone) {
+        ZoneId zone,
+        SlaConfig sla) {
 
     static AppConfig from(Map<String, String> values) {
         Settings s = new Settings(values);
@@ -59,7 +60,8 @@ public record AppConfig(
                         s.string("twilio.from"),
                         s.string("twilio.api_base")),
                 s.string("public.base_url"),
-                s.zone("time.zone"));
+                s.zone("time.zone"),
+                SlaConfig.from(s));
     }
 
     public record HttpConfig(String host, int port, int maxBodyBytes, int shutdownGraceSeconds) {}
@@ -129,6 +131,7 @@ public record AppConfig(
                 ami,
                 twilio,
                 publicBaseUrl,
-                zone);
+                zone,
+                sla);
     }
 }

@@ -18,11 +18,13 @@ public final class RedisStore implements AutoCloseable {
     private final JedisPooled client;
     private final Optional<EmbeddedRedis> embedded;
     private final String description;
+    private final String url;
 
-    private RedisStore(JedisPooled client, Optional<EmbeddedRedis> embedded, String description) {
+    private RedisStore(JedisPooled client, Optional<EmbeddedRedis> embedded, String description, String url) {
         this.client = client;
         this.embedded = embedded;
         this.description = description;
+        this.url = url;
     }
 
     public static RedisStore open(RedisConfig config) {
@@ -37,16 +39,27 @@ public final class RedisStore implements AutoCloseable {
         } else {
             description = "Redis at " + MongoStore.redactCredentials(url);
         }
+        log.info("Redis: using {}", description);
+        return new RedisStore(pooled(url, config.poolSize()), embedded, description, url);
+    }
+
+    private static JedisPooled pooled(String url, int size) {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(config.poolSize());
-        pool.setMaxIdle(config.poolSize());
-        pool.setMinIdle(Math.min(4, config.poolSize()));
+        pool.setMaxTotal(size);
+        pool.setMaxIdle(size);
+        pool.setMinIdle(Math.min(4, size));
         pool.setMaxWait(Duration.ofSeconds(2));
         pool.setTestWhileIdle(true);
         pool.setJmxEnabled(false);
-        JedisPooled client = new JedisPooled(pool, URI.create(url), 2000);
-        log.info("Redis: using {}", description);
-        return new RedisStore(client, embedded, description);
+        return new JedisPooled(pool, URI.create(url), 2000);
+    }
+
+    /**
+     * A separate connection pool to the same server (a bulkhead): background work such as the SLA
+     * timer poller then never takes connections from request handling. Closing it leaves the server.
+     */
+    public RedisStore bulkhead(int poolSize) {
+        return new RedisStore(pooled(url, poolSize), Optional.empty(), description + " (bulkhead pool)", url);
     }
 
     public JedisPooled client() {

@@ -42,6 +42,10 @@ public final class TestEngine implements AutoCloseable {
         return new TestEngine(Engine.start(config(dataDir, overrides), Clock.systemUTC()));
     }
 
+    public static TestEngine start(Path dataDir, Map<String, String> overrides, Clock clock) {
+        return new TestEngine(Engine.start(config(dataDir, overrides), clock));
+    }
+
     public static AppConfig config(Path dataDir, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
         env.put("HTTP_PORT", "0");

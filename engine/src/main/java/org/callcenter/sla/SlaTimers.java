@@ -1,0 +1,196 @@
+package org.callcenter.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.callcenter.common.EventPublisher;
+import org.callcenter.metrics.SlaMeters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable, exactly-once SLA timers. MongoDB holds each clock's warn and breach instants (the truth);
+ * the {@link TimerIndex} orders them for firing. A poll claims due timers with a lease and handles
+ * them: under the request's {@link ClockLock} the handler re-reads the clock, drops timers of an older
+ * plan, announces (events, escalation) and writes the fired-and-announced marker by _id. A claimer that dies leaves the timer
+ * to come back when its lease runs out; the markers make the second attempt a no-op or finish the job.
+ */
+public final class SlaTimers {
+    private static final Logger log = LoggerFactory.getLogger(SlaTimers.class);
+
+    private final ClockRepository clocks;
+    private final ClockLock lock;
+    private final EscalationLog escalations;
+    private final TimerIndex index;
+    private final ClockStats stats;
+    private final EventPublisher events;
+    private final SlaMeters meters;
+    private final Clock clock;
+    private final Duration lease;
+    private final int batchSize;
+    private final java.util.concurrent.Semaphore permits;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+
+    public SlaTimers(
+            ClockRepository clocks,
+            ClockLock lock,
+            EscalationLog escalations,
+            TimerIndex index,
+            ClockStats stats,
+            EventPublisher events,
+            SlaMeters meters,
+            Clock clock,
+            Duration lease,
+            int batchSize,
+            int concurrency) {
+        this.clocks = clocks;
+        this.lock = lock;
+        this.escalations = escalations;
+        this.index = index;
+        this.stats = stats;
+        this.events = events;
+        this.meters = meters;
+        this.clock = clock;
+        this.lease = lease;
+        this.batchSize = batchSize;
+        this.permits = new java.util.concurrent.Semaphore(concurrency);
+    }
+
+    /** Indexes the timers of a clock just written, and drops those of the plan it replaced. */
+    public void planned(String ticket, SlaClock before, SlaClock after) {
+        if (before != null && before.plan() != after.plan()) index.remove(TimerRef.of(ticket, before));
+        List<TimerRef> refs = TimerRef.of(ticket, after);
+        if (!refs.isEmpty()) index.add(refs);
+    }
+
+    /** Rebuilds the index from MongoDB (on start): overdue timers are then claimed at the next poll. */
+    public long rebuild() {
+        List<TimerRef> batch = new ArrayList<>();
+        Map<ClockState, Long> counts = new EnumMap<>(ClockState.class);
+        long[] total = {0};
+        clocks.forEachWithClocks(e -> {
+            for (SlaClock c : e.getValue().values()) {
+                counts.merge(c.state(), 1L, Long::sum);
+                batch.addAll(TimerRef.of(e.getKey(), c));
+            }
+            if (batch.size() >= 5000) {
+                index.addMissing(batch);
+                total[0] += batch.size();
+                batch.clear();
+            }
+        });
+        index.addMissing(batch);
+        total[0] += batch.size();
+        stats.reset(counts);
+        return total[0];
+    }
+
+    /** Claims and handles every due timer (batch after batch); returns how many fired. Blocking. */
+    public int pollOnce() {
+        int fired = 0;
+        while (true) {
+            Instant now = clock.instant();
+            Instant leaseUntil = now.plus(lease);
+            List<TimerRef> claimed = index.claim(now, leaseUntil, batchSize);
+            List<Future<Boolean>> results = new ArrayList<>(claimed.size());
+            for (TimerRef ref : claimed)
+                results.add(workers.submit(() -> {
+                    // bounded: each handler holds a Redis and a MongoDB connection from their pools
+                    permits.acquire();
+                    try {
+                        return handle(ref, leaseUntil);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            for (Future<Boolean> r : results) {
+                try {
+                    if (r.get()) fired++;
+                } catch (Exception e) {
+                    log.warn("SLA timer failed; it comes back when its lease ends: {}", e.toString());
+                }
+            }
+            if (claimed.size() < batchSize) return fired;
+        }
+    }
+
+    /** Handles one claimed timer; true when this call announced a warning or breach. */
+    boolean handle(TimerRef ref, Instant leaseUntil) {
+        boolean announced = fire(ref);
+        index.complete(ref, leaseUntil);
+        return announced;
+    }
+
+    private boolean fire(TimerRef ref) {
+        return lock.locked(ref.ticket(), () -> {
+            Map<ClockName, SlaClock> all = clocks.find(ref.ticket());
+            SlaClock c = all == null ? null : all.get(ref.clock());
+            if (c == null || c.plan() != ref.plan()) return false; // stale: the clock was re-planned or stopped
+            Instant now = clock.instant();
+            if (ref.kind() == TimerKind.WARN) {
+                // a warning due before the breach is announced even when the breach was handled first
+                boolean live = c.state() == ClockState.RUNNING || c.state() == ClockState.BREACHED;
+                if (!live || c.warnNotified()) return false;
+                SlaClock warned = (c.warnedAt() == null ? c.warned(now) : c).notified(TimerKind.WARN);
+                meters.warned(ref.clock().key());
+                meters.timerLag(Duration.between(ref.due(), now));
+                events.publish(
+                        SlaEvents.WARNED,
+                        new SlaEvents.SlaWarned(ref.eventId(), ref.ticket(), ref.clock(), c.warnAt(), c.due(), now));
+                clocks.put(ref.ticket(), warned.nextRev());
+                return true;
+            }
+            boolean running = c.state() == ClockState.RUNNING;
+            if (!running && (c.state() != ClockState.BREACHED || c.breachNotified())) return false;
+            SlaClock breached = (running ? c.breached() : c).notified(TimerKind.BREACH);
+            announceBreach(ref, breached, now);
+            // the marker is written after the announcement: a crash in between repeats it (same event id),
+            // it never loses it
+            clocks.put(ref.ticket(), breached.nextRev());
+            if (running) stats.moved(ClockState.RUNNING, ClockState.BREACHED);
+            return true;
+        });
+    }
+
+    private void announceBreach(TimerRef ref, SlaClock c, Instant now) {
+        Duration lag = Duration.between(c.due(), now);
+        meters.breached(ref.clock().key());
+        meters.timerLag(Duration.between(ref.due(), now));
+        Escalation escalation = new Escalation(
+                ref.eventId(),
+                ref.ticket(),
+                ref.clock(),
+                c.due(),
+                now,
+                ref.clock().key() + " clock breached (due " + c.due() + ")");
+        escalations.record(escalation);
+        events.publish(
+                SlaEvents.BREACHED,
+                new SlaEvents.SlaBreached(ref.eventId(), ref.ticket(), ref.clock(), c.due(), now, lag));
+        events.publish(SlaEvents.ESCALATED, escalation);
+    }
+
+    public EscalationLog escalations() {
+        return escalations;
+    }
+
+    public TimerIndex index() {
+        return index;
+    }
+
+    public void refreshGauges() {
+        meters.pendingTimers(index.size());
+        meters.clocks(stats.snapshot());
+    }
+
+    public void close() {
+        workers.close();
+    }
+}

@@ -1,0 +1,120 @@
+package org.callcenter.store;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.callcenter.sla.ClockName;
+import org.callcenter.sla.ClockRepository;
+import org.callcenter.sla.ClockState;
+import org.callcenter.sla.Counting;
+import org.callcenter.sla.SlaClock;
+
+/**
+ * Clocks live in the ticket document under {@code clocks.<name>} (ticket updates $set only their own
+ * fields, so they never overwrite these). Every write goes by _id (the embedded server scans for any
+ * other filter); the compare of compare-and-set is done under the request's ClockLock.
+ */
+public final class MongoClockRepository implements ClockRepository {
+    private final MongoCollection<Document> tickets;
+
+    public MongoClockRepository(MongoStore store) {
+        this.tickets = store.database().getCollection("tickets");
+    }
+
+    @Override
+    public Map<ClockName, SlaClock> find(String ticket) {
+        Document d = tickets.find(eq("_id", ticket))
+                .projection(Projections.include("clocks"))
+                .first();
+        return d == null ? null : clocks(d);
+    }
+
+    @Override
+    public boolean put(String ticket, SlaClock clock) {
+        String field = "clocks." + clock.name().key();
+        return tickets.updateOne(eq("_id", ticket), Updates.set(field, toDocument(clock)))
+                        .getMatchedCount()
+                == 1;
+    }
+
+    @Override
+    public void forEachWithClocks(Consumer<Map.Entry<String, Map<ClockName, SlaClock>>> consumer) {
+        tickets.find(exists("clocks"))
+                .projection(Projections.include("clocks"))
+                .batchSize(1000)
+                .forEach(d -> consumer.accept(Map.entry(d.getString("_id"), clocks(d))));
+    }
+
+    private static Map<ClockName, SlaClock> clocks(Document d) {
+        Map<ClockName, SlaClock> out = new EnumMap<>(ClockName.class);
+        Document all = d.get("clocks", Document.class);
+        if (all == null) return out;
+        for (String key : all.keySet()) {
+            ClockName name = ClockName.parse(key);
+            if (name != null) out.put(name, fromDocument(name, all.get(key, Document.class)));
+        }
+        return out;
+    }
+
+    /** The stored form of a clock (benchmarks and imports write it in bulk). */
+    public static Document toDocument(SlaClock c) {
+        return new Document("counting", BsonValues.name(c.counting()))
+                .append("budgetMs", millis(c.budget()))
+                .append("warnPercent", c.warnPercent())
+                .append("startedAt", BsonValues.date(c.startedAt()))
+                .append("due", BsonValues.date(c.due()))
+                .append("warnAt", BsonValues.date(c.warnAt()))
+                .append("state", BsonValues.name(c.state()))
+                .append("pausedAt", BsonValues.date(c.pausedAt()))
+                .append("pausedTotalMs", millis(c.pausedTotal()))
+                .append("remainingMs", millis(c.remaining()))
+                .append("warnRemainingMs", millis(c.warnRemaining()))
+                .append("warnedAt", BsonValues.date(c.warnedAt()))
+                .append("breachedAt", BsonValues.date(c.breachedAt()))
+                .append("stoppedAt", BsonValues.date(c.stoppedAt()))
+                .append("warnNotified", c.warnNotified())
+                .append("breachNotified", c.breachNotified())
+                .append("plan", c.plan())
+                .append("rev", c.rev());
+    }
+
+    static SlaClock fromDocument(ClockName name, Document d) {
+        return new SlaClock(
+                name,
+                BsonValues.enumValue(d, "counting", Counting.class),
+                duration(d, "budgetMs"),
+                d.getInteger("warnPercent", 80),
+                BsonValues.instant(d, "startedAt"),
+                BsonValues.instant(d, "due"),
+                BsonValues.instant(d, "warnAt"),
+                BsonValues.enumValue(d, "state", ClockState.class),
+                BsonValues.instant(d, "pausedAt"),
+                duration(d, "pausedTotalMs"),
+                duration(d, "remainingMs"),
+                duration(d, "warnRemainingMs"),
+                BsonValues.instant(d, "warnedAt"),
+                BsonValues.instant(d, "breachedAt"),
+                BsonValues.instant(d, "stoppedAt"),
+                d.getBoolean("warnNotified", false),
+                d.getBoolean("breachNotified", false),
+                BsonValues.longValue(d, "plan"),
+                BsonValues.longValue(d, "rev"));
+    }
+
+    private static Long millis(Duration d) {
+        return d == null ? null : d.toMillis();
+    }
+
+    private static Duration duration(Document d, String key) {
+        Object v = d.get(key);
+        return v instanceof Number n ? Duration.ofMillis(n.longValue()) : null;
+    }
+}
