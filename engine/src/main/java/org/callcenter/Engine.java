@@ -24,6 +24,13 @@ import java.util.concurrent.TimeUnit;
 import org.callcenter.config.AppConfig;
 import org.callcenter.customers.CustomerRoutes;
 import org.callcenter.customers.CustomerService;
+import org.callcenter.ivr.IvrModule;
+import org.callcenter.ivr.IvrRoutes;
+import org.callcenter.ivr.IvrRunner;
+import org.callcenter.ivr.IvrService;
+import org.callcenter.ivr.ScriptRegistry;
+import org.callcenter.ivr.SlaDueTimes;
+import org.callcenter.metrics.IvrMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.metrics.SlaMeters;
 import org.callcenter.phone.PhoneNumbers;
@@ -40,6 +47,7 @@ import org.callcenter.sla.SlaTimers;
 import org.callcenter.store.Blocking;
 import org.callcenter.store.MongoClockRepository;
 import org.callcenter.store.MongoCustomerRepository;
+import org.callcenter.store.MongoIvrRepository;
 import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoTicketRepository;
 import org.callcenter.store.MongoUserRepository;
@@ -76,6 +84,8 @@ public final class Engine implements AutoCloseable {
     private final int httpPort;
     private final String deploymentId;
     private final SlaModule slaModule;
+    private final IvrModule ivrModule;
+    private final int agiPort;
     private volatile boolean stopped;
 
     private Engine(AppConfig config, Clock clock) throws Exception {
@@ -183,12 +193,35 @@ public final class Engine implements AutoCloseable {
         SlaRoutes slaRoutes = new SlaRoutes(sla);
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
+        IvrMeters ivrMeters = new IvrMeters(registry);
+        IvrService ivr = new IvrService(
+                customers,
+                tickets,
+                new TicketNumbers(config.tickets().numberDigits()),
+                phones,
+                calendar,
+                config.ivr().callbackWithin(),
+                SlaDueTimes.of(sla),
+                new MongoIvrRepository(mongo),
+                meters,
+                ivrMeters,
+                blocking,
+                clock);
+        ScriptRegistry scripts = new ScriptRegistry(
+                java.nio.file.Path.of(config.ivr().scriptsDir()), (name, outcome) -> ivrMeters.scriptLoad(outcome));
+        IvrRunner.Fallback fallback = new IvrRunner.Fallback(
+                config.ivr().operatorQueue(), config.ivr().apologyPrompt());
+        this.ivrModule = new IvrModule(vertx, scripts, new IvrRunner(scripts, ivr, ivrMeters, fallback), ivrMeters);
+        this.agiPort = ivrModule.start(
+                config.agi().host(), config.agi().port(), config.ivr().reloadEvery());
+        IvrRoutes ivrRoutes = new IvrRoutes(ivr, scripts);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(system::mount, userRoutes::mountPublic, api -> {
             userRoutes.mount(api);
             customerRoutes.mount(api);
             ticketRoutes.mount(api);
             historyRoutes.mount(api);
             slaRoutes.mount(api);
+            ivrRoutes.mount(api);
         });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
         AppConfig.HttpConfig http = config.withHttpPort(httpPort).http();
@@ -215,6 +248,15 @@ public final class Engine implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The FastAGI port (the configured one, or the free one taken when configured as 0). */
+    public int agiPort() {
+        return agiPort;
+    }
+
+    public IvrModule ivr() {
+        return ivrModule;
     }
 
     public AppConfig config() {
@@ -259,6 +301,7 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             log.warn("HTTP server did not stop cleanly: {}", e.toString());
         }
+        ivrModule.close();
         slaModule.close();
         blocking.close();
         try {

@@ -1,0 +1,155 @@
+package org.callcenter.store;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.callcenter.ivr.Callback;
+import org.callcenter.ivr.IvrRepository;
+import org.callcenter.ivr.IvrTrace;
+import org.callcenter.ivr.SurveyResult;
+
+/**
+ * IVR data by _id: {@code ivr_sessions} (_id = agi_uniqueid), {@code surveys} (_id = uniqueid of the
+ * surveyed call's channel) and {@code callbacks} (fields shared with the AMI branch's call-backs).
+ */
+public final class MongoIvrRepository implements IvrRepository {
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoCollection<Document> sessions;
+    private final MongoCollection<Document> surveys;
+    private final MongoCollection<Document> callbacks;
+
+    public MongoIvrRepository(MongoStore store) {
+        this.sessions = store.database().getCollection("ivr_sessions");
+        this.surveys = store.database().getCollection("surveys");
+        this.callbacks = store.database().getCollection("callbacks");
+    }
+
+    @Override
+    public void saveTrace(IvrTrace t) {
+        List<Document> path = new ArrayList<>();
+        for (IvrTrace.Step s : t.path())
+            path.add(new Document("node", s.node())
+                    .append("type", s.type())
+                    .append("at", date(s.at()))
+                    .append("input", s.input())
+                    .append("result", s.result()));
+        Document d = new Document("_id", t.uniqueId())
+                .append("linkedId", t.linkedId())
+                .append("threadId", t.threadId())
+                .append("channel", t.channel())
+                .append("script", t.script())
+                .append("phone", t.phone())
+                .append("customerId", t.customerId())
+                .append("startedAt", date(t.startedAt()))
+                .append("endedAt", date(t.endedAt()))
+                .append("path", path)
+                .append("digits", t.digits())
+                .append("outcome", t.outcome())
+                .append("queue", t.queue())
+                .append("ticket", t.ticket());
+        sessions.replaceOne(eq("_id", t.uniqueId()), d, UPSERT);
+    }
+
+    @Override
+    public Optional<IvrTrace> findTrace(String uniqueId) {
+        Document d = sessions.find(eq("_id", uniqueId)).first();
+        if (d == null) return Optional.empty();
+        List<IvrTrace.Step> path = new ArrayList<>();
+        for (Document s : d.getList("path", Document.class, List.of()))
+            path.add(new IvrTrace.Step(
+                    s.getString("node"),
+                    s.getString("type"),
+                    instant(s.getDate("at")),
+                    s.getString("input"),
+                    s.getString("result")));
+        return Optional.of(new IvrTrace(
+                d.getString("_id"),
+                d.getString("linkedId"),
+                d.getString("threadId"),
+                d.getString("channel"),
+                d.getString("script"),
+                d.getString("phone"),
+                d.getString("customerId"),
+                instant(d.getDate("startedAt")),
+                instant(d.getDate("endedAt")),
+                path,
+                d.getString("digits"),
+                d.getString("outcome"),
+                d.getString("queue"),
+                d.getString("ticket")));
+    }
+
+    @Override
+    public void saveSurvey(SurveyResult s) {
+        Document d = new Document("_id", s.uniqueId())
+                .append("linkedId", s.linkedId())
+                .append("agent", s.agent())
+                .append("ticket", s.ticket())
+                .append("phone", s.phone())
+                .append("rating", s.rating())
+                .append("callbackRequested", s.callbackRequested())
+                .append("at", date(s.at()));
+        surveys.replaceOne(eq("_id", s.uniqueId()), d, UPSERT);
+    }
+
+    @Override
+    public Optional<SurveyResult> findSurvey(String uniqueId) {
+        Document d = surveys.find(eq("_id", uniqueId)).first();
+        return Optional.ofNullable(d)
+                .map(x -> new SurveyResult(
+                        x.getString("_id"),
+                        x.getString("linkedId"),
+                        x.getString("agent"),
+                        x.getString("ticket"),
+                        x.getString("phone"),
+                        x.getInteger("rating", 0),
+                        x.getBoolean("callbackRequested", false),
+                        instant(x.getDate("at"))));
+    }
+
+    @Override
+    public void saveCallback(Callback c) {
+        Document d = new Document("_id", c.id())
+                .append("phone", c.phone())
+                .append("reason", c.reason())
+                .append("source", c.source())
+                .append("requestedAt", date(c.requestedAt()))
+                .append("dueBy", date(c.dueBy()))
+                .append("status", c.status())
+                .append("ticket", c.ticket())
+                .append("uniqueId", c.uniqueId());
+        callbacks.replaceOne(eq("_id", c.id()), d, UPSERT);
+    }
+
+    @Override
+    public Optional<Callback> findCallback(String id) {
+        Document d = callbacks.find(eq("_id", id)).first();
+        return Optional.ofNullable(d)
+                .map(x -> new Callback(
+                        x.getString("_id"),
+                        x.getString("phone"),
+                        x.getString("reason"),
+                        x.getString("source"),
+                        instant(x.getDate("requestedAt")),
+                        instant(x.getDate("dueBy")),
+                        x.getString("status"),
+                        x.getString("ticket"),
+                        x.getString("uniqueId")));
+    }
+
+    private static Date date(Instant i) {
+        return i == null ? null : Date.from(i);
+    }
+
+    private static Instant instant(Date d) {
+        return d == null ? null : d.toInstant();
+    }
+}
