@@ -195,7 +195,7 @@ public final class Engine implements AutoCloseable {
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         IvrMeters ivrMeters = new IvrMeters(registry);
         IvrService ivr = new IvrService(
-                customers,
+                history,
                 tickets,
                 new TicketNumbers(config.tickets().numberDigits()),
                 phones,

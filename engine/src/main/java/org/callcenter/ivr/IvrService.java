@@ -9,12 +9,12 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.callcenter.common.Ids;
 import org.callcenter.common.NotFoundException;
-import org.callcenter.customers.Customer;
-import org.callcenter.customers.CustomerService;
 import org.callcenter.metrics.IvrMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.InvalidPhoneNumberException;
 import org.callcenter.phone.PhoneNumbers;
+import org.callcenter.screenpop.CallerHistory;
+import org.callcenter.screenpop.CallerHistoryService;
 import org.callcenter.sla.BusinessCalendar;
 import org.callcenter.sla.OpeningHours;
 import org.callcenter.store.Blocking;
@@ -36,7 +36,7 @@ public final class IvrService {
     /** A request as the caller hears it. */
     public record RequestStatus(String number, TicketStatus status, Instant due) {}
 
-    private final CustomerService customers;
+    private final CallerHistoryService callers;
     private final TicketService tickets;
     private final TicketNumbers numbers;
     private final PhoneNumbers phones;
@@ -50,7 +50,7 @@ public final class IvrService {
     private final Clock clock;
 
     public IvrService(
-            CustomerService customers,
+            CallerHistoryService callers,
             TicketService tickets,
             TicketNumbers numbers,
             PhoneNumbers phones,
@@ -62,7 +62,7 @@ public final class IvrService {
             IvrMeters ivrMeters,
             Blocking blocking,
             Clock clock) {
-        this.customers = customers;
+        this.callers = callers;
         this.tickets = tickets;
         this.numbers = numbers;
         this.phones = phones;
@@ -107,9 +107,10 @@ public final class IvrService {
         return false;
     }
 
-    public Future<Optional<Customer>> identify(String phone) {
+    /** The caller's customer card, from the screen-pop's caller history (cached in Redis). */
+    public Future<Optional<CallerHistory.CustomerCard>> identify(String phone) {
         if (phone.isEmpty()) return Future.succeededFuture(Optional.empty());
-        return customers.findByPhone(phone);
+        return callers.lookup(phone).map(h -> h.known() ? Optional.ofNullable(h.customer()) : Optional.empty());
     }
 
     public Future<Optional<RequestStatus>> lookup(String number) {

@@ -42,10 +42,14 @@ public final class AgiServer {
 
     /** Listens on {@code host:port} (port 0 = a free one) with one server per event loop; yields the port. */
     public Future<Integer> start(String host, int requestedPort, int instances) {
-        AtomicInteger bound = new AtomicInteger(requestedPort);
+        // Vert.x shares one listening socket between the instances of a deployment, port 0 included
+        return deploy(host, requestedPort, instances);
+    }
+
+    private Future<Integer> deploy(String host, int fixedPort, int instances) {
+        AtomicInteger bound = new AtomicInteger(fixedPort);
         return vertx.deployVerticle(
-                        () -> new Listener(host, bound),
-                        new DeploymentOptions().setInstances(requestedPort == 0 ? 1 : Math.max(1, instances)))
+                        () -> new Listener(host, bound), new DeploymentOptions().setInstances(Math.max(1, instances)))
                 .map(id -> {
                     deploymentId = id;
                     port = bound.get();
