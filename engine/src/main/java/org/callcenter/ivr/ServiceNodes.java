@@ -23,15 +23,18 @@ final class ServiceNodes {
         return Future.succeededFuture(n.text(open ? "open" : "closed"));
     }
 
+    /** Best effort: a store that cannot answer leaves the caller unidentified, the call goes on. */
     Future<String> identifyCaller(ScriptNode n, IvrSession s) {
-        return service.identify(s.var("caller")).map(found -> {
-            found.ifPresent(c -> {
-                s.vars.put("customer", c.id());
-                s.vars.put("customer_name", c.name());
-            });
-            s.step(n, null, found.isPresent() ? "known" : "unknown");
-            return n.text(found.isPresent() ? "known" : "unknown", n.text("next"));
-        });
+        return service.identify(s.var("caller"))
+                .recover(e -> Future.succeededFuture(java.util.Optional.empty()))
+                .map(found -> {
+                    found.ifPresent(c -> {
+                        s.vars.put("customer", c.id());
+                        s.vars.put("customer_name", c.name());
+                    });
+                    s.step(n, null, found.isPresent() ? "known" : "unknown");
+                    return n.text(found.isPresent() ? "known" : "unknown", n.text("next"));
+                });
     }
 
     /** Speaks the request's status (prompt {@code <prefix><status>}) and when it is due. */

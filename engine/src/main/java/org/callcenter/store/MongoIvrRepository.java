@@ -2,6 +2,7 @@ package org.callcenter.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import org.callcenter.ivr.IvrTrace;
 import org.callcenter.ivr.SurveyResult;
 
 /**
- * IVR data by _id: {@code ivr_sessions} (_id = agi_uniqueid), {@code surveys} (_id = uniqueid of the
+ * IVR data by _id: {@code ivr_sessions} (_id = agi_uniqueid; a later script on the same channel
+ * {@code <uniqueid>:<script>}), {@code surveys} (_id = uniqueid of the
  * surveyed call's channel) and {@code callbacks} (fields shared with the AMI branch's call-backs).
  */
 public final class MongoIvrRepository implements IvrRepository {
@@ -35,12 +37,16 @@ public final class MongoIvrRepository implements IvrRepository {
     @Override
     public void saveTrace(IvrTrace t) {
         List<Document> path = new ArrayList<>();
-        for (IvrTrace.Step s : t.path())
-            path.add(new Document("node", s.node())
+        // compact steps (time as milliseconds after the start, no null fields): the embedded server
+        // serializes every document with Java serialization, where each field costs
+        for (IvrTrace.Step s : t.path()) {
+            Document step = new Document("node", s.node())
                     .append("type", s.type())
-                    .append("at", date(s.at()))
-                    .append("input", s.input())
-                    .append("result", s.result()));
+                    .append("ms", s.at().toEpochMilli() - t.startedAt().toEpochMilli());
+            if (s.input() != null) step.append("input", s.input());
+            if (s.result() != null) step.append("result", s.result());
+            path.add(step);
+        }
         Document d = new Document("_id", t.uniqueId())
                 .append("linkedId", t.linkedId())
                 .append("threadId", t.threadId())
@@ -55,7 +61,26 @@ public final class MongoIvrRepository implements IvrRepository {
                 .append("outcome", t.outcome())
                 .append("queue", t.queue())
                 .append("ticket", t.ticket());
-        sessions.replaceOne(eq("_id", t.uniqueId()), d, UPSERT);
+        // insert, not upsert: a session is written once at its end, and the embedded server's upsert
+        // path costs far more than an insert. The same channel may run several scripts (hotline, then
+        // survey after the agent): the first keeps _id = uniqueid, later ones get "<uniqueid>:<script>".
+        if (insert(d)) return;
+        Document first = sessions.find(eq("_id", t.uniqueId())).first();
+        if (first != null && !t.script().equals(first.getString("script"))) {
+            d.put("_id", t.uniqueId() + ":" + t.script());
+            d.put("uniqueId", t.uniqueId());
+        }
+        sessions.replaceOne(eq("_id", d.get("_id")), d, UPSERT);
+    }
+
+    private boolean insert(Document d) {
+        try {
+            sessions.insertOne(d);
+            return true;
+        } catch (MongoException e) {
+            if (!BsonValues.duplicateKey(e)) throw e;
+            return false;
+        }
     }
 
     @Override
@@ -63,15 +88,16 @@ public final class MongoIvrRepository implements IvrRepository {
         Document d = sessions.find(eq("_id", uniqueId)).first();
         if (d == null) return Optional.empty();
         List<IvrTrace.Step> path = new ArrayList<>();
+        Instant started = instant(d.getDate("startedAt"));
         for (Document s : d.getList("path", Document.class, List.of()))
             path.add(new IvrTrace.Step(
                     s.getString("node"),
                     s.getString("type"),
-                    instant(s.getDate("at")),
+                    started == null ? null : started.plusMillis(((Number) s.get("ms")).longValue()),
                     s.getString("input"),
                     s.getString("result")));
         return Optional.of(new IvrTrace(
-                d.getString("_id"),
+                d.getString("uniqueId") != null ? d.getString("uniqueId") : d.getString("_id"),
                 d.getString("linkedId"),
                 d.getString("threadId"),
                 d.getString("channel"),

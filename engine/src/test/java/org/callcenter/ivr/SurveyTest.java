@@ -112,6 +112,27 @@ class SurveyTest {
     }
 
     @Test
+    void hotlineThenSurveyOnTheSameChannelKeepBothTraces() {
+        String id = "1795570000." + seq.incrementAndGet();
+        survey("hotline", id, Map.of(), "1");
+        Await.until(
+                "hotline trace",
+                Duration.ofSeconds(10),
+                () -> engine.get("/api/v1/ivr/sessions/" + id).status() == 200);
+        survey("survey", id, Map.of("MEMBERINTERFACE", "PJSIP/1001"), "2", "");
+        Await.until(
+                "survey trace",
+                Duration.ofSeconds(10),
+                () -> engine.get("/api/v1/ivr/sessions/" + id + ":survey").status() == 200);
+        assertThat(engine.get("/api/v1/ivr/sessions/" + id).json().getString("script"))
+                .isEqualTo("hotline");
+        JsonObject survey = engine.get("/api/v1/ivr/sessions/" + id + ":survey").json();
+        assertThat(survey.getString("uniqueId")).isEqualTo(id);
+        assertThat(survey.getString("digits")).isEqualTo("2");
+        assertThat(stored(id).getInteger("rating")).isEqualTo(2);
+    }
+
+    @Test
     void openSessionsGaugeIsExportedAndBackAtZero() {
         survey("survey", "1795570000." + seq.incrementAndGet(), Map.of(), "3", "");
         Await.until(
