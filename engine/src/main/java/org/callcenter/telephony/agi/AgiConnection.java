@@ -134,7 +134,15 @@ final class AgiConnection implements AgiChannel {
             if (!line.isEmpty()) log.debug("FastAGI: unexpected line with no command pending: {}", clip(line));
             return;
         }
-        AgiReply reply = AgiReply.parse(line);
+        AgiReply reply;
+        try {
+            reply = AgiReply.parse(line);
+        } catch (AgiProtocolException e) {
+            // garbage instead of a reply: this command failed, the session may still reach the operator
+            log.warn("FastAGI {}: {}", env.getOrDefault("agi_uniqueid", "?"), e.getMessage());
+            failPending(e);
+            return;
+        }
         if (reply.code() == 200) {
             Promise<AgiReply> p = pending;
             pending = null;
