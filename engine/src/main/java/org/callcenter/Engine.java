@@ -188,11 +188,6 @@ public final class Engine implements AutoCloseable {
                 slaMeters,
                 blocking,
                 clock);
-        this.slaModule = new SlaModule(sla, slaTimers, new ScheduledTicker());
-        slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
-        SlaRoutes slaRoutes = new SlaRoutes(sla);
-        TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
-        CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         IvrMeters ivrMeters = new IvrMeters(registry);
         IvrService ivr = new IvrService(
                 history,
@@ -215,6 +210,10 @@ public final class Engine implements AutoCloseable {
         this.agiPort = ivrModule.start(
                 config.agi().host(), config.agi().port(), config.ivr().reloadEvery());
         IvrRoutes ivrRoutes = new IvrRoutes(ivr, scripts);
+        this.slaModule = new SlaModule(sla, slaTimers, new ScheduledTicker());
+        SlaRoutes slaRoutes = new SlaRoutes(sla);
+        TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
+        CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(system::mount, userRoutes::mountPublic, api -> {
             userRoutes.mount(api);
             customerRoutes.mount(api);
@@ -232,6 +231,8 @@ public final class Engine implements AutoCloseable {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
+        // timers fire only once the engine is fully up (the poller fires overdue ones at once)
+        slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
     }
 
