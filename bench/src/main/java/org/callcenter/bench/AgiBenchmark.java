@@ -50,7 +50,7 @@ public final class AgiBenchmark {
         Map<String, String> env = new HashMap<>();
         env.put("HTTP_PORT", "0");
         env.put("HTTP_HOST", "127.0.0.1");
-        env.put("AGI_PORT", "0");
+        env.put("AGI_PORT", Integer.toString(freePort())); // a fixed port: one listener per event loop
         env.put("AGI_HOST", "127.0.0.1");
         env.put("MONGODB_DATA_DIR", data.toString());
         env.put("REDIS_DATA_DIR", data.resolve("redis").toString());

@@ -42,8 +42,9 @@ public final class AgiServer {
 
     /** Listens on {@code host:port} (port 0 = a free one) with one server per event loop; yields the port. */
     public Future<Integer> start(String host, int requestedPort, int instances) {
-        // Vert.x shares one listening socket between the instances of a deployment, port 0 included
-        return deploy(host, requestedPort, instances);
+        // instances on a fixed port share one listening socket; a free port (0, tests) gets one
+        // listener, because port-0 listeners are not reliably shared
+        return deploy(host, requestedPort, requestedPort == 0 ? 1 : instances);
     }
 
     private Future<Integer> deploy(String host, int fixedPort, int instances) {
