@@ -188,10 +188,14 @@ public final class AgiBenchmark {
             {"command turnaround p50 ms", "p50"},
             {"command turnaround p99 ms", "p99"},
             {"command turnaround max ms", "max"},
+            {"  turnaround p50 ms, no store call", "protoP50"},
+            {"  turnaround p99 ms, no store call", "protoP99"},
+            {"  turnaround p50 ms, after store calls", "storeP50"},
+            {"  turnaround p99 ms, after store calls", "storeP99"},
             {"heap growth at peak MB", "heapMb"},
             {"process RSS at peak MB", "rssMb"},
         };
-        System.out.printf("%n%-40s %26s %26s %10s%n", "", "engine (Vert.x)", "DefaultAgiServer", "ratio");
+        System.out.printf("%n%-40s %26s %26s %10s%n", "", "engine (Vert.x)", "DefaultAgiServer", "engine/AJ");
         for (String[] row : rows) {
             String x = a.getOrDefault(row[1], "?");
             String y = b.getOrDefault(row[1], "?");

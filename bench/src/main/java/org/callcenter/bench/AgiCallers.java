@@ -26,6 +26,11 @@ public final class AgiCallers {
     private static final int BUCKETS = 200_000; // 2 s at 10 µs
 
     private final AtomicLongArray histogram = new AtomicLongArray(BUCKETS + 1);
+    /** Turnarounds of commands that follow a step with no store call (the FastAGI path alone). */
+    private final AtomicLongArray protocolOnly = new AtomicLongArray(BUCKETS + 1);
+    /** Turnarounds that include the engine's store work (caller look-up, request + SLA look-up). */
+    private final AtomicLongArray withStore = new AtomicLongArray(BUCKETS + 1);
+
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger maxOpen = new AtomicInteger();
     private final AtomicLong completed = new AtomicLong();
@@ -69,15 +74,20 @@ public final class AgiCallers {
         done.await(duration / 1000 + 120, TimeUnit.SECONDS);
         double seconds = (System.currentTimeMillis() - start) / 1000.0;
         System.out.printf(
-                "RESULT maxOpen=%d completed=%d rejected=%d commands=%d seconds=%.1f p50=%.3f p99=%.3f max=%.3f%n",
+                "RESULT maxOpen=%d completed=%d rejected=%d commands=%d seconds=%.1f p50=%.3f p99=%.3f max=%.3f"
+                        + " protoP50=%.3f protoP99=%.3f storeP50=%.3f storeP99=%.3f%n",
                 run.maxOpen.get(),
                 run.completed.get(),
                 run.rejected.get(),
                 run.commands.get(),
                 seconds,
-                run.percentile(0.50),
-                run.percentile(0.99),
-                run.percentile(1.0));
+                percentile(run.histogram, 0.50),
+                percentile(run.histogram, 0.99),
+                percentile(run.histogram, 1.0),
+                percentile(run.protocolOnly, 0.50),
+                percentile(run.protocolOnly, 0.99),
+                percentile(run.withStore, 0.50),
+                percentile(run.withStore, 0.99));
         System.out.flush();
         run.vertx.close().await();
     }
@@ -95,7 +105,7 @@ public final class AgiCallers {
                 });
     }
 
-    private double percentile(double p) {
+    private static double percentile(AtomicLongArray histogram, double p) {
         long total = 0;
         for (int i = 0; i <= BUCKETS; i++) total += histogram.get(i);
         if (total == 0) return Double.NaN;
@@ -114,6 +124,7 @@ public final class AgiCallers {
         private Buffer partial = Buffer.buffer();
         private long lastSent;
         private int seen;
+        private String previous = "";
 
         Call(NetSocket socket, CountDownLatch done) {
             this.socket = socket;
@@ -150,8 +161,12 @@ public final class AgiCallers {
             long now = System.nanoTime();
             if (now > measureFrom) {
                 long micros = (now - lastSent) / 1000;
-                histogram.incrementAndGet((int) Math.min(BUCKETS, micros / BUCKET_MICROS));
+                int bucket = (int) Math.min(BUCKETS, micros / BUCKET_MICROS);
+                histogram.incrementAndGet(bucket);
+                boolean store = previous.contains("cc-welcome") || previous.contains("cc-enter-request-number");
+                (store ? withStore : protocolOnly).incrementAndGet(bucket);
             }
+            previous = line;
             commands.incrementAndGet();
             if (seen++ == 0) maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
             String c = line.replace("\"", "");
