@@ -222,6 +222,7 @@ final class AgiConnection implements AgiChannel {
     static String clip(String s) {
         if (s == null) return "";
         String t = s.length() > 120 ? s.substring(0, 120) + "…" : s;
-        return t.replaceAll("\\p{Cntrl}", "?");
+        // lines may carry caller IDs: phone numbers are masked in logs
+        return org.callcenter.phone.PhoneNumbers.maskDigitsIn(t.replaceAll("\\p{Cntrl}", "?"));
     }
 }
