@@ -1,15 +1,7 @@
 package org.callcenter.bench;
 
-import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLClassLoader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
-import java.util.stream.Collectors;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.callcenter.Engine;
 import org.callcenter.config.ConfigLoader;
@@ -50,13 +41,13 @@ public final class AgiBenchmark {
         Map<String, String> env = new HashMap<>();
         env.put("HTTP_PORT", "0");
         env.put("HTTP_HOST", "127.0.0.1");
-        env.put("AGI_PORT", Integer.toString(freePort())); // a fixed port: one listener per event loop
+        env.put("AGI_PORT", Integer.toString(BenchSupport.freePort())); // a fixed port: one listener per event loop
         env.put("AGI_HOST", "127.0.0.1");
         env.put("MONGODB_DATA_DIR", data.toString());
         env.put("REDIS_DATA_DIR", data.resolve("redis").toString());
         env.put("ADMIN_PASSWORD", "bench-admin-password");
         env.put("AUTH_PBKDF2_ITERATIONS", "1000");
-        env.put("IVR_SCRIPTS_DIR", scripts().toString());
+        env.put("IVR_SCRIPTS_DIR", BenchSupport.scripts().toString());
         System.getenv().forEach((k, v) -> {
             if (k.equals("MONGODB_URI") || k.equals("REDIS_URL")) env.put(k, v);
         });
@@ -68,7 +59,7 @@ public final class AgiBenchmark {
         String ticket;
         String phone = "13800138000";
         try (Engine engine = Engine.start(ConfigLoader.load(Optional.empty(), env), Clock.systemUTC())) {
-            ticket = seed(engine.httpPort(), phone);
+            ticket = BenchSupport.seed(engine.httpPort(), phone);
             ours = run(
                     "engine (Vert.x NetServer)",
                     engine.agiPort(),
@@ -84,7 +75,7 @@ public final class AgiBenchmark {
             System.out.println(ours);
             System.exit(0);
         }
-        int port = freePort();
+        int port = BenchSupport.freePort();
         DefaultAgiServer theirs =
                 new DefaultAgiServer(new HotlineAgiScript(Instant.now().getEpochSecond()));
         theirs.setPort(port);
@@ -95,7 +86,7 @@ public final class AgiBenchmark {
                 System.err.println("DefaultAgiServer: " + e);
             }
         });
-        waitForPort(port);
+        BenchSupport.waitForPort(port);
         Map<String, String> aj;
         try {
             aj = run(
@@ -128,7 +119,7 @@ public final class AgiBenchmark {
             String phone)
             throws Exception {
         System.gc();
-        long heapBefore = heapUsed();
+        long heapBefore = BenchSupport.heapUsed();
         AtomicLong maxServerOpen = new AtomicLong();
         AtomicLong maxHeap = new AtomicLong();
         AtomicLong maxRss = new AtomicLong();
@@ -136,8 +127,8 @@ public final class AgiBenchmark {
         sampler.scheduleAtFixedRate(
                 () -> {
                     maxServerOpen.accumulateAndGet(serverOpen.getAsInt(), Math::max);
-                    maxHeap.accumulateAndGet(heapUsed(), Math::max);
-                    maxRss.accumulateAndGet(rssKb(), Math::max);
+                    maxHeap.accumulateAndGet(BenchSupport.heapUsed(), Math::max);
+                    maxRss.accumulateAndGet(BenchSupport.rssKb(), Math::max);
                 },
                 0,
                 250,
@@ -146,7 +137,7 @@ public final class AgiBenchmark {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
                 "-cp",
-                classpath(),
+                BenchSupport.classpath(),
                 AgiCallers.class.getName()));
         cmd.addAll(List.of(
                 Integer.toString(port),
@@ -220,89 +211,5 @@ public final class AgiBenchmark {
         } catch (NumberFormatException e) {
             return "-";
         }
-    }
-
-    /** A customer with the caller's number and one open request whose number the callers key. */
-    private static String seed(int httpPort, String phone) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + httpPort + "/api/v1";
-        String token = new JsonObject(post(
-                        http,
-                        base + "/auth/login",
-                        null,
-                        new JsonObject().put("username", "admin").put("password", "bench-admin-password")))
-                .getString("token");
-        post(
-                http,
-                base + "/customers",
-                token,
-                new JsonObject()
-                        .put("name", "Huadong Lubrication")
-                        .put("phones", List.of(phone))
-                        .put("region", "capital"));
-        return new JsonObject(post(
-                        http,
-                        base + "/tickets",
-                        token,
-                        new JsonObject()
-                                .put("phone", phone)
-                                .put("category", "leak")
-                                .put("description", "oil leaking at the pump seal")))
-                .getString("number");
-    }
-
-    private static String post(HttpClient http, String url, String token, JsonObject body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
-        return r.body();
-    }
-
-    private static Path scripts() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent())
-            if (Files.isRegularFile(p.resolve("ivr-scripts/hotline.yaml"))) return p.resolve("ivr-scripts");
-        throw new IllegalStateException("ivr-scripts/ not found");
-    }
-
-    private static String classpath() {
-        if (AgiBenchmark.class.getClassLoader() instanceof URLClassLoader u && u.getURLs().length > 0)
-            return Arrays.stream(u.getURLs())
-                    .map(url -> Path.of(URI.create(url.toString())).toString())
-                    .collect(Collectors.joining(java.io.File.pathSeparator));
-        return System.getProperty("java.class.path");
-    }
-
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static long rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
-        } catch (Exception e) {
-            // not Linux
-        }
-        return 0;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void waitForPort(int port) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (java.io.IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("DefaultAgiServer did not listen on " + port);
     }
 }
