@@ -152,7 +152,7 @@ final class ServiceNodes {
                     SurveyResult result = new SurveyResult(
                             s.request.uniqueId(),
                             s.linkedId,
-                            a,
+                            a.isEmpty() ? null : a,
                             t.isEmpty() ? null : t,
                             s.var("caller"),
                             stars,
