@@ -206,7 +206,12 @@ public final class Engine implements AutoCloseable {
                 java.nio.file.Path.of(config.ivr().scriptsDir()), (name, outcome) -> ivrMeters.scriptLoad(outcome));
         IvrRunner.Fallback fallback = new IvrRunner.Fallback(
                 config.ivr().operatorQueue(), config.ivr().apologyPrompt());
-        this.ivrModule = new IvrModule(vertx, scripts, new IvrRunner(scripts, ivr, ivrMeters, fallback), ivrMeters);
+        this.ivrModule = new IvrModule(
+                vertx,
+                scripts,
+                new IvrRunner(scripts, ivr, ivrMeters, fallback),
+                ivrMeters,
+                Duration.ofSeconds(config.agi().replyTimeoutSeconds()));
         this.agiPort = ivrModule.start(
                 config.agi().host(), config.agi().port(), config.ivr().reloadEvery());
         IvrRoutes ivrRoutes = new IvrRoutes(ivr, scripts);

@@ -43,7 +43,7 @@ public record AppConfig(
                 new CustomersConfig(s.integer("customers.warranty_months")),
                 new TicketsConfig(s.integer("tickets.number_digits"), s.integer("tickets.history_limit")),
                 new HistoryConfig(s.integer("history.cache_ttl_seconds")),
-                new AgiConfig(s.string("agi.host"), s.port("agi.port")),
+                new AgiConfig(s.string("agi.host"), s.port("agi.port"), s.integer("agi.reply_timeout_seconds")),
                 new AmiConfig(
                         s.string("ami.host"), s.port("ami.port"), s.string("ami.username"), s.string("ami.secret")),
                 new TwilioConfig(
@@ -86,7 +86,8 @@ public record AppConfig(
 
     public record HistoryConfig(int cacheTtlSeconds) {}
 
-    public record AgiConfig(String host, int port) {}
+    /** {@code replyTimeoutSeconds}: an AGI command unanswered this long means Asterisk is gone. */
+    public record AgiConfig(String host, int port, int replyTimeoutSeconds) {}
 
     public record AmiConfig(String host, int port, String username, String secret) {}
 

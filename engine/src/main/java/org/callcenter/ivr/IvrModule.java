@@ -19,17 +19,21 @@ public final class IvrModule implements AutoCloseable {
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ivr-scripts").factory());
 
-    public IvrModule(Vertx vertx, ScriptRegistry scripts, IvrRunner runner, IvrMeters meters) {
+    public IvrModule(Vertx vertx, ScriptRegistry scripts, IvrRunner runner, IvrMeters meters, Duration replyTimeout) {
         this.scripts = scripts;
-        this.server = new AgiServer(vertx, runner, new AgiServer.Observer() {
-            public void opened() {
-                meters.socketOpened();
-            }
+        this.server = new AgiServer(
+                vertx,
+                runner,
+                new AgiServer.Observer() {
+                    public void opened() {
+                        meters.socketOpened();
+                    }
 
-            public void closed(String why) {
-                meters.socketClosed(why);
-            }
-        });
+                    public void closed(String why) {
+                        meters.socketClosed(why);
+                    }
+                },
+                replyTimeout);
     }
 
     /** Loads the scripts (blocking), polls the folder for changes, and listens; yields the AGI port. */

@@ -82,7 +82,13 @@ class IvrNodesTest {
         Files.writeString(scripts.resolve("nodes.yaml"), NODES);
         engine = TestEngine.start(
                 TestRedis.tempDir("ivr-nodes"),
-                Map.of("IVR_SCRIPTS_DIR", scripts.toString(), "IVR_RELOAD_MILLIS", "50"));
+                Map.of(
+                        "IVR_SCRIPTS_DIR",
+                        scripts.toString(),
+                        "IVR_RELOAD_MILLIS",
+                        "50",
+                        "AGI_REPLY_TIMEOUT_SECONDS",
+                        "1"));
     }
 
     @AfterAll
@@ -156,6 +162,20 @@ class IvrNodesTest {
             a.send("200 result=0 endpos=100");
             assertThat(a.expect("SET VARIABLE CC_QUEUE")).isEqualTo("SET VARIABLE CC_QUEUE \"operator\"");
             a.send("more garbage");
+            assertThat(a.closedByServer()).isTrue();
+        }
+        Await.until(
+                "no open sessions",
+                Duration.ofSeconds(10),
+                () -> engine.engine().ivr().openSessions() == 0);
+    }
+
+    @Test
+    void anAsteriskThatStopsAnsweringDoesNotHoldTheSession() {
+        Map<String, String> env = FakeAsterisk.env("nodes", Map.of("agi_uniqueid", "silent-1"));
+        try (FakeAsterisk a = FakeAsterisk.call(engine.engine().agiPort(), env)) {
+            a.expect("GET VARIABLE");
+            // no reply at all (a peer gone without closing its socket): closed after the reply timeout
             assertThat(a.closedByServer()).isTrue();
         }
         Await.until(

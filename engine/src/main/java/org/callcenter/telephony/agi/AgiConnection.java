@@ -36,6 +36,9 @@ final class AgiConnection implements AgiChannel {
         CLOSED
     }
 
+    private final io.vertx.core.Vertx vertx;
+    private final long replyTimeoutMillis;
+    private long replyTimer = -1;
     private final NetSocket socket;
     private final AgiHandler handler;
     private final Listener listener;
@@ -48,7 +51,18 @@ final class AgiConnection implements AgiChannel {
     private boolean hungUp;
     private Buffer partial;
 
-    AgiConnection(NetSocket socket, AgiHandler handler, Listener listener) {
+    /**
+     * {@code replyTimeoutMillis}: how long a command may wait for its reply before the peer is taken
+     * for dead and the socket closed (a vanished Asterisk must not hold a session forever).
+     */
+    AgiConnection(
+            io.vertx.core.Vertx vertx,
+            long replyTimeoutMillis,
+            NetSocket socket,
+            AgiHandler handler,
+            Listener listener) {
+        this.vertx = vertx;
+        this.replyTimeoutMillis = replyTimeoutMillis;
         this.socket = socket;
         this.handler = handler;
         this.listener = listener;
@@ -146,6 +160,7 @@ final class AgiConnection implements AgiChannel {
         if (reply.code() == 200) {
             Promise<AgiReply> p = pending;
             pending = null;
+            cancelTimer();
             p.complete(reply);
         } else if (reply.code() == 511) {
             hungUp = true;
@@ -195,6 +210,16 @@ final class AgiConnection implements AgiChannel {
             return Future.failedFuture(new IllegalArgumentException("line break inside an AGI command"));
         pending = Promise.promise();
         pendingCommand = command;
+        if (replyTimeoutMillis > 0)
+            replyTimer = vertx.setTimer(replyTimeoutMillis, id -> {
+                replyTimer = -1;
+                log.warn(
+                        "FastAGI {}: no reply to '{}' within {} ms; closing",
+                        env.getOrDefault("agi_uniqueid", "?"),
+                        clip(command),
+                        replyTimeoutMillis);
+                close("reply timeout");
+            });
         Future<AgiReply> f = pending.future();
         socket.write(command + "\n");
         return f;
@@ -205,7 +230,13 @@ final class AgiConnection implements AgiChannel {
         return hungUp || state == State.CLOSED;
     }
 
+    private void cancelTimer() {
+        if (replyTimer >= 0) vertx.cancelTimer(replyTimer);
+        replyTimer = -1;
+    }
+
     private void failPending(Throwable cause) {
+        cancelTimer();
         Promise<AgiReply> p = pending;
         pending = null;
         if (p != null) p.tryFail(cause);

@@ -28,6 +28,7 @@ public final class AgiServer {
     }
 
     private final Vertx vertx;
+    private final long replyTimeoutMillis;
     private final AgiHandler handler;
     private final Observer observer;
     private final AtomicInteger open = new AtomicInteger();
@@ -35,6 +36,12 @@ public final class AgiServer {
     private String deploymentId;
 
     public AgiServer(Vertx vertx, AgiHandler handler, Observer observer) {
+        this(vertx, handler, observer, java.time.Duration.ofMinutes(10));
+    }
+
+    /** {@code replyTimeout}: a command unanswered this long means the peer is gone (zero = wait forever). */
+    public AgiServer(Vertx vertx, AgiHandler handler, Observer observer, java.time.Duration replyTimeout) {
+        this.replyTimeoutMillis = replyTimeout.toMillis();
         this.vertx = vertx;
         this.handler = handler;
         this.observer = observer;
@@ -87,17 +94,18 @@ public final class AgiServer {
                     .setTcpNoDelay(true)
                     .setTcpKeepAlive(true)
                     .setAcceptBacklog(4096));
-            server.connectHandler(socket -> new AgiConnection(socket, handler, new AgiConnection.Listener() {
-                        public void opened() {
-                            open.incrementAndGet();
-                            observer.opened();
-                        }
+            server.connectHandler(socket -> new AgiConnection(
+                            vertx, replyTimeoutMillis, socket, handler, new AgiConnection.Listener() {
+                                public void opened() {
+                                    open.incrementAndGet();
+                                    observer.opened();
+                                }
 
-                        public void closed(String why) {
-                            open.decrementAndGet();
-                            observer.closed(why);
-                        }
-                    })
+                                public void closed(String why) {
+                                    open.decrementAndGet();
+                                    observer.closed(why);
+                                }
+                            })
                     .start());
             return server.listen().map(s -> {
                 port.set(s.actualPort());
