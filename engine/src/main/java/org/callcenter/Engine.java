@@ -24,6 +24,13 @@ import java.util.concurrent.TimeUnit;
 import org.callcenter.config.AppConfig;
 import org.callcenter.customers.CustomerRoutes;
 import org.callcenter.customers.CustomerService;
+import org.callcenter.ivr.IvrModule;
+import org.callcenter.ivr.IvrRoutes;
+import org.callcenter.ivr.IvrRunner;
+import org.callcenter.ivr.IvrService;
+import org.callcenter.ivr.ScriptRegistry;
+import org.callcenter.ivr.SlaDueTimes;
+import org.callcenter.metrics.IvrMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
 import org.callcenter.screenpop.CallerHistoryRoutes;
@@ -35,6 +42,7 @@ import org.callcenter.sla.SlaRoutes;
 import org.callcenter.sla.SlaService;
 import org.callcenter.store.Blocking;
 import org.callcenter.store.MongoCustomerRepository;
+import org.callcenter.store.MongoIvrRepository;
 import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoTicketRepository;
 import org.callcenter.store.MongoUserRepository;
@@ -70,6 +78,8 @@ public final class Engine implements AutoCloseable {
     private final CallCenterWiring callCenter;
     private final String deploymentId;
     private final SlaModule slaModule;
+    private final IvrModule ivrModule;
+    private final int agiPort;
     private volatile boolean stopped;
 
     private Engine(AppConfig config, Clock clock) throws Exception {
@@ -165,8 +175,34 @@ public final class Engine implements AutoCloseable {
                 registry,
                 blocking,
                 clock);
-        slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
         SlaService sla = slaModule.service();
+        IvrMeters ivrMeters = new IvrMeters(registry);
+        IvrService ivr = new IvrService(
+                history,
+                tickets,
+                new TicketNumbers(config.tickets().numberDigits()),
+                phones,
+                calendar,
+                config.ivr().callbackWithin(),
+                SlaDueTimes.of(sla),
+                new MongoIvrRepository(mongo),
+                meters,
+                ivrMeters,
+                blocking,
+                clock);
+        ScriptRegistry scripts = new ScriptRegistry(
+                java.nio.file.Path.of(config.ivr().scriptsDir()), (name, outcome) -> ivrMeters.scriptLoad(outcome));
+        IvrRunner.Fallback fallback = new IvrRunner.Fallback(
+                config.ivr().operatorQueue(), config.ivr().apologyPrompt());
+        this.ivrModule = new IvrModule(
+                vertx,
+                scripts,
+                new IvrRunner(scripts, ivr, ivrMeters, fallback),
+                ivrMeters,
+                Duration.ofSeconds(config.agi().replyTimeoutSeconds()));
+        this.agiPort = ivrModule.start(
+                config.agi().host(), config.agi().port(), config.ivr().reloadEvery());
+        IvrRoutes ivrRoutes = new IvrRoutes(ivr, scripts);
         SlaRoutes slaRoutes = new SlaRoutes(sla);
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
@@ -182,6 +218,7 @@ public final class Engine implements AutoCloseable {
                     ticketRoutes.mount(api);
                     historyRoutes.mount(api);
                     slaRoutes.mount(api);
+                    ivrRoutes.mount(api);
                     callCenter.mountApi(api);
                 });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
@@ -193,6 +230,8 @@ public final class Engine implements AutoCloseable {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
+        // timers fire only once the engine is fully up (the poller fires overdue ones at once)
+        slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
         callCenter.startDemo(httpPort);
     }
@@ -210,6 +249,15 @@ public final class Engine implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The FastAGI port (the configured one, or the free one taken when configured as 0). */
+    public int agiPort() {
+        return agiPort;
+    }
+
+    public IvrModule ivr() {
+        return ivrModule;
     }
 
     public AppConfig config() {
@@ -254,6 +302,7 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             log.warn("HTTP server did not stop cleanly: {}", e.toString());
         }
+        ivrModule.close();
         callCenter.close();
         slaModule.close();
         blocking.close();

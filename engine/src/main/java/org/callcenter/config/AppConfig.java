@@ -18,7 +18,8 @@ public record AppConfig(
         TwilioConfig twilio,
         String publicBaseUrl,
         ZoneId zone,
-        SlaConfig sla) {
+        SlaConfig sla,
+        IvrConfig ivr) {
 
     static AppConfig from(Map<String, String> values) {
         Settings s = new Settings(values);
@@ -42,7 +43,7 @@ public record AppConfig(
                 new CustomersConfig(s.integer("customers.warranty_months")),
                 new TicketsConfig(s.integer("tickets.number_digits"), s.integer("tickets.history_limit")),
                 new HistoryConfig(s.integer("history.cache_ttl_seconds")),
-                new AgiConfig(s.port("agi.port")),
+                new AgiConfig(s.string("agi.host"), s.port("agi.port"), s.integer("agi.reply_timeout_seconds")),
                 new AmiConfig(
                         s.string("ami.host"),
                         s.port("ami.port"),
@@ -61,7 +62,8 @@ public record AppConfig(
                         s.string("twilio.api_base")),
                 s.string("public.base_url"),
                 s.zone("time.zone"),
-                SlaConfig.from(s));
+                SlaConfig.from(s),
+                IvrConfig.from(s));
     }
 
     public record HttpConfig(String host, int port, int maxBodyBytes, int shutdownGraceSeconds) {}
@@ -93,7 +95,8 @@ public record AppConfig(
 
     public record HistoryConfig(int cacheTtlSeconds) {}
 
-    public record AgiConfig(int port) {}
+    /** {@code replyTimeoutSeconds}: an AGI command unanswered this long means Asterisk is gone. */
+    public record AgiConfig(String host, int port, int replyTimeoutSeconds) {}
 
     /**
      * The AMI client. {@code keepaliveSeconds}: Ping period (a socket silent for two periods is dead);
@@ -132,6 +135,7 @@ public record AppConfig(
                 twilio,
                 publicBaseUrl,
                 zone,
-                sla);
+                sla,
+                ivr);
     }
 }

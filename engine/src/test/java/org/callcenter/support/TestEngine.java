@@ -54,6 +54,9 @@ public final class TestEngine implements AutoCloseable {
         env.put("REDIS_URL", TestRedis.url());
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("AUTH_PBKDF2_ITERATIONS", "1000");
+        env.put("AGI_PORT", "0");
+        env.put("AGI_HOST", "127.0.0.1");
+        env.put("IVR_SCRIPTS_DIR", IvrScripts.shipped().toString());
         String mongo = System.getenv("MONGODB_URI");
         if (mongo != null && !mongo.isBlank()) {
             env.put("MONGODB_URI", mongo);

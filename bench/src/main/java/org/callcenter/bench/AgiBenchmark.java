@@ -1,0 +1,215 @@
+package org.callcenter.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import org.asteriskjava.fastagi.DefaultAgiServer;
+import org.callcenter.Engine;
+import org.callcenter.config.ConfigLoader;
+
+/**
+ * FastAGI benchmark (prints numbers, asserts nothing): simulated callers through the hotline (menu
+ * 2, key a request number, hear status and due time, goodbye: 10 AGI commands, 8 of them prompts
+ * with 1 s think time), first against the engine (Vert.x NetServer + hotline.yaml, with its store
+ * look-ups and trace writes), then against Asterisk-Java's DefaultAgiServer with default settings
+ * running the same commands as a hand-written AgiScript. The callers run in a child JVM.
+ *
+ * <p>System properties: callers (10000), think.ms (1000), seconds (60), ramp.seconds (20).
+ */
+public final class AgiBenchmark {
+    public static void main(String[] args) throws Exception {
+        int callers = Integer.getInteger("callers", 10_000);
+        long think = Long.getLong("think.ms", 1000);
+        int seconds = Integer.getInteger("seconds", 60);
+        int ramp = Integer.getInteger("ramp.seconds", 20);
+        Path data = Files.createTempDirectory("agi-bench");
+        Map<String, String> env = new HashMap<>();
+        env.put("HTTP_PORT", "0");
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("AGI_PORT", Integer.toString(BenchSupport.freePort())); // a fixed port: one listener per event loop
+        env.put("AGI_HOST", "127.0.0.1");
+        env.put("MONGODB_DATA_DIR", data.toString());
+        env.put("REDIS_DATA_DIR", data.resolve("redis").toString());
+        env.put("ADMIN_PASSWORD", "bench-admin-password");
+        env.put("AUTH_PBKDF2_ITERATIONS", "1000");
+        env.put("IVR_SCRIPTS_DIR", BenchSupport.scripts().toString());
+        System.getenv().forEach((k, v) -> {
+            if (k.equals("MONGODB_URI") || k.equals("REDIS_URL")) env.put(k, v);
+        });
+        System.out.printf(
+                "FastAGI benchmark: %d callers, %d ms think time per prompt, %d s (ramp %d s), %d cores%n",
+                callers, think, seconds, ramp, Runtime.getRuntime().availableProcessors());
+
+        Map<String, String> ours;
+        String ticket;
+        String phone = "13800138000";
+        try (Engine engine = Engine.start(ConfigLoader.load(Optional.empty(), env), Clock.systemUTC())) {
+            ticket = BenchSupport.seed(engine.httpPort(), phone);
+            ours = run(
+                    "engine (Vert.x NetServer)",
+                    engine.agiPort(),
+                    () -> engine.ivr().openSessions(),
+                    callers,
+                    think,
+                    seconds,
+                    ramp,
+                    ticket,
+                    phone);
+        }
+        if (Boolean.getBoolean("engine.only")) {
+            System.out.println(ours);
+            System.exit(0);
+        }
+        int port = BenchSupport.freePort();
+        DefaultAgiServer theirs =
+                new DefaultAgiServer(new HotlineAgiScript(Instant.now().getEpochSecond()));
+        theirs.setPort(port);
+        Thread server = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                theirs.startup();
+            } catch (Exception e) {
+                System.err.println("DefaultAgiServer: " + e);
+            }
+        });
+        BenchSupport.waitForPort(port);
+        Map<String, String> aj;
+        try {
+            aj = run(
+                    "Asterisk-Java DefaultAgiServer (defaults)",
+                    port,
+                    HotlineAgiScript.active::get,
+                    callers,
+                    think,
+                    seconds,
+                    ramp,
+                    ticket,
+                    phone);
+        } finally {
+            theirs.shutdown();
+            server.join(5000);
+        }
+        print(ours, aj);
+        System.exit(0);
+    }
+
+    private static Map<String, String> run(
+            String name,
+            int port,
+            IntSupplier serverOpen,
+            int callers,
+            long think,
+            int seconds,
+            int ramp,
+            String ticket,
+            String phone)
+            throws Exception {
+        System.gc();
+        long heapBefore = BenchSupport.heapUsed();
+        AtomicLong maxServerOpen = new AtomicLong();
+        AtomicLong maxHeap = new AtomicLong();
+        AtomicLong maxRss = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(
+                () -> {
+                    maxServerOpen.accumulateAndGet(serverOpen.getAsInt(), Math::max);
+                    maxHeap.accumulateAndGet(BenchSupport.heapUsed(), Math::max);
+                    maxRss.accumulateAndGet(BenchSupport.rssKb(), Math::max);
+                },
+                0,
+                250,
+                TimeUnit.MILLISECONDS);
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-cp",
+                BenchSupport.classpath(),
+                AgiCallers.class.getName()));
+        cmd.addAll(List.of(
+                Integer.toString(port),
+                Integer.toString(callers),
+                Long.toString(think),
+                Integer.toString(seconds),
+                Integer.toString(ramp),
+                ticket,
+                phone));
+        System.out.println("running: " + name + " ...");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String result = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("RESULT ")) result = line.substring(7);
+                else if (line.contains("Exception") || line.contains("ERROR")) System.out.println("  callers: " + line);
+            }
+        }
+        p.waitFor();
+        sampler.shutdownNow();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("server", name);
+        if (result != null)
+            Arrays.stream(result.split(" ")).map(kv -> kv.split("=", 2)).forEach(kv -> out.put(kv[0], kv[1]));
+        out.put("serverMaxOpen", Long.toString(maxServerOpen.get()));
+        out.put("heapMb", Long.toString((maxHeap.get() - heapBefore) / (1024 * 1024)));
+        out.put("rssMb", Long.toString(maxRss.get() / 1024));
+        System.out.println("  " + out);
+        return out;
+    }
+
+    private static void print(Map<String, String> a, Map<String, String> b) {
+        String[][] rows = {
+            {"most concurrent sessions held (server)", "serverMaxOpen"},
+            {"most concurrent sessions (callers)", "maxOpen"},
+            {"completed calls", "completed"},
+            {"refused / failed connects", "rejected"},
+            {"AGI commands", "commands"},
+            {"command turnaround p50 ms", "p50"},
+            {"command turnaround p99 ms", "p99"},
+            {"command turnaround max ms", "max"},
+            {"  turnaround p50 ms, no store call", "protoP50"},
+            {"  turnaround p99 ms, no store call", "protoP99"},
+            {"  turnaround p50 ms, after store calls", "storeP50"},
+            {"  turnaround p99 ms, after store calls", "storeP99"},
+            {"heap growth at peak MB", "heapMb"},
+            {"process RSS at peak MB", "rssMb"},
+        };
+        System.out.printf("%n%-40s %26s %26s %10s%n", "", "engine (Vert.x)", "DefaultAgiServer", "engine/AJ");
+        for (String[] row : rows) {
+            String x = a.getOrDefault(row[1], "?");
+            String y = b.getOrDefault(row[1], "?");
+            System.out.printf("%-40s %26s %26s %10s%n", row[0], x, y, ratio(x, y));
+        }
+        double secA = Double.parseDouble(a.getOrDefault("seconds", "1"));
+        double secB = Double.parseDouble(b.getOrDefault("seconds", "1"));
+        double cpsA = Long.parseLong(a.getOrDefault("completed", "0")) / secA;
+        double cpsB = Long.parseLong(b.getOrDefault("completed", "0")) / secB;
+        System.out.printf(
+                "%-40s %26.1f %26.1f %10s%n",
+                "completed calls/s", cpsA, cpsB, ratio(Double.toString(cpsA), Double.toString(cpsB)));
+        System.out.println("(RSS is the whole benchmark JVM: both servers ran in it one after the other;"
+                + " the callers ran in a child JVM)");
+    }
+
+    private static String ratio(String x, String y) {
+        try {
+            double a = Double.parseDouble(x);
+            double b = Double.parseDouble(y);
+            return b == 0 ? "-" : String.format("%.2fx", a / b);
+        } catch (NumberFormatException e) {
+            return "-";
+        }
+    }
+}

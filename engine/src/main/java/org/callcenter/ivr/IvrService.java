@@ -1,0 +1,201 @@
+package org.callcenter.ivr;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.callcenter.common.Ids;
+import org.callcenter.common.NotFoundException;
+import org.callcenter.metrics.IvrMeters;
+import org.callcenter.metrics.Meters;
+import org.callcenter.phone.InvalidPhoneNumberException;
+import org.callcenter.phone.PhoneNumbers;
+import org.callcenter.screenpop.CallerHistory;
+import org.callcenter.screenpop.CallerHistoryService;
+import org.callcenter.sla.BusinessCalendar;
+import org.callcenter.sla.OpeningHours;
+import org.callcenter.store.Blocking;
+import org.callcenter.tickets.Channel;
+import org.callcenter.tickets.Escalation;
+import org.callcenter.tickets.Severity;
+import org.callcenter.tickets.TicketDraft;
+import org.callcenter.tickets.TicketNumbers;
+import org.callcenter.tickets.TicketService;
+import org.callcenter.tickets.TicketStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the IVR nodes decide and store: callers, requests, call-backs, complaints, surveys, traces. */
+public final class IvrService {
+    private static final Logger log = LoggerFactory.getLogger(IvrService.class);
+    static final String BY = "ivr";
+
+    /** A request as the caller hears it. */
+    public record RequestStatus(String number, TicketStatus status, Instant due) {}
+
+    private final CallerHistoryService callers;
+    private final TicketService tickets;
+    private final TicketNumbers numbers;
+    private final PhoneNumbers phones;
+    private final BusinessCalendar calendar;
+    private final Duration callbackWithin;
+    private final DueTimes dueTimes;
+    private final IvrRepository repository;
+    private final Meters meters;
+    private final IvrMeters ivrMeters;
+    private final Blocking blocking;
+    private final Clock clock;
+
+    public IvrService(
+            CallerHistoryService callers,
+            TicketService tickets,
+            TicketNumbers numbers,
+            PhoneNumbers phones,
+            BusinessCalendar calendar,
+            Duration callbackWithin,
+            DueTimes dueTimes,
+            IvrRepository repository,
+            Meters meters,
+            IvrMeters ivrMeters,
+            Blocking blocking,
+            Clock clock) {
+        this.callers = callers;
+        this.tickets = tickets;
+        this.numbers = numbers;
+        this.phones = phones;
+        this.calendar = calendar;
+        this.callbackWithin = callbackWithin;
+        this.dueTimes = dueTimes;
+        this.repository = repository;
+        this.meters = meters;
+        this.ivrMeters = ivrMeters;
+        this.blocking = blocking;
+        this.clock = clock;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public BusinessCalendar calendar() {
+        return calendar;
+    }
+
+    /** The caller ID in E.164, or empty when it is absent or not a phone number. */
+    public String normalize(String callerId) {
+        if (callerId == null || callerId.isBlank()) return "";
+        try {
+            return phones.normalize(callerId);
+        } catch (InvalidPhoneNumberException e) {
+            return "";
+        }
+    }
+
+    public boolean validTicketNumber(String number) {
+        return numbers.valid(number);
+    }
+
+    /** Inside the business calendar's opening hours now (start inclusive, end exclusive). */
+    public boolean openNow() {
+        ZonedDateTime now = clock.instant().atZone(calendar.zone());
+        LocalTime t = now.toLocalTime();
+        for (OpeningHours h : calendar.hoursOn(now.toLocalDate()))
+            if (!t.isBefore(h.start()) && (t.isBefore(h.end()) || h.end().equals(LocalTime.MAX))) return true;
+        return false;
+    }
+
+    /** The caller's customer card, from the screen-pop's caller history (cached in Redis). */
+    public Future<Optional<CallerHistory.CustomerCard>> identify(String phone) {
+        if (phone.isEmpty()) return Future.succeededFuture(Optional.empty());
+        return callers.lookup(phone).map(h -> h.known() ? Optional.ofNullable(h.customer()) : Optional.empty());
+    }
+
+    public Future<Optional<RequestStatus>> lookup(String number) {
+        if (!numbers.valid(number)) return Future.succeededFuture(Optional.empty());
+        return tickets.get(number)
+                .compose(t -> dueTimes.due(t.number())
+                        .recover(e -> Future.succeededFuture(Optional.empty()))
+                        .map(due -> Optional.of(new RequestStatus(t.number(), t.status(), due.orElse(null)))))
+                .recover(e -> e instanceof NotFoundException
+                        ? Future.succeededFuture(Optional.empty())
+                        : Future.failedFuture(e));
+    }
+
+    /** Registers a request for the caller (channel ivr); fails when the caller ID is unusable. */
+    public Future<String> register(String phone, String name, String category, String description) {
+        if (phone.isEmpty()) return Future.failedFuture(new IllegalStateException("no usable caller ID"));
+        TicketDraft draft = new TicketDraft(
+                null,
+                null,
+                name == null || name.isBlank() ? null : name,
+                phone,
+                category,
+                null,
+                Severity.GENERAL,
+                description,
+                Channel.IVR,
+                Escalation.PHONE,
+                null);
+        return tickets.create(draft, BY).map(t -> {
+            meters.ticketCreated("ivr", "general");
+            return t.number();
+        });
+    }
+
+    /**
+     * Promises a call back: due within the configured working time from now (after hours that counts
+     * from the next opening), stored as an open task in {@code callbacks}.
+     */
+    public Future<Instant> callback(String phone, String reason, String ticket, String uniqueId, String source) {
+        if (phone.isEmpty()) return Future.failedFuture(new IllegalStateException("no usable caller ID"));
+        Instant now = clock.instant();
+        Instant due = calendar.addWorkingTime(now, callbackWithin);
+        String id = (uniqueId.isEmpty() ? Ids.newId() : uniqueId) + ":" + source;
+        Callback cb = new Callback(id, phone, reason, source, now, due, "open", ticket, uniqueId);
+        return blocking.run(() -> {
+            repository.saveCallback(cb);
+            ivrMeters.callback(source);
+            return due;
+        });
+    }
+
+    public Future<Void> survey(SurveyResult result) {
+        return blocking.run(() -> {
+            repository.saveSurvey(result);
+            ivrMeters.survey(result.rating());
+            return null;
+        });
+    }
+
+    /** Stores the trace without holding up the call; a failure is logged and counted. */
+    public void saveTrace(IvrTrace trace) {
+        blocking.run(() -> {
+                    repository.saveTrace(trace);
+                    return null;
+                })
+                .onFailure(e -> {
+                    ivrMeters.traceError();
+                    log.warn("IVR trace of {} not stored: {}", trace.uniqueId(), e.toString());
+                });
+    }
+
+    public Future<IvrTrace> trace(String uniqueId) {
+        return blocking.run(() -> repository
+                .findTrace(uniqueId)
+                .orElseThrow(() -> new NotFoundException("no IVR session " + clip(uniqueId))));
+    }
+
+    public Future<SurveyResult> surveyOf(String uniqueId) {
+        return blocking.run(() -> repository
+                .findSurvey(uniqueId)
+                .orElseThrow(() -> new NotFoundException("no survey for call " + clip(uniqueId))));
+    }
+
+    private static String clip(String s) {
+        String t = s.length() > 40 ? s.substring(0, 40) : s;
+        return t.replaceAll("[^0-9A-Za-z.\\-]", "?");
+    }
+}
