@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.util.List;
 import org.callcenter.agents.AgentRoutes;
 import org.callcenter.agents.AgentService;
 import org.callcenter.calls.CallRecorder;
@@ -39,6 +40,7 @@ import org.callcenter.web.Health;
  * connection retries in the background and shows in /health as a non-required dependency.
  */
 final class CallCenterWiring implements AutoCloseable {
+    private final CallsModule callsModule;
     private final AppConfig config;
     private final AgentService agents;
     private final UserService users;
@@ -73,7 +75,7 @@ final class CallCenterWiring implements AutoCloseable {
                 new MongoAgentRepository(mongo, redis), new MongoUserRepository(mongo), events, blocking, clock);
         agents.load();
         MongoCallRepository calls = new MongoCallRepository(mongo, redis);
-        CallsModule module = new CallsModule(
+        this.callsModule = new CallsModule(
                 vertx, events, new CallRecorder(calls, blocking, meters, clock), agents, phones, meters, clock);
         new ScreenPopService(vertx.eventBus(), history, meters, clock).start();
         vertx.eventBus()
@@ -83,7 +85,7 @@ final class CallCenterWiring implements AutoCloseable {
         this.telephony = Telephony.start(
                 config.ami(),
                 (host, port) -> new RedisAmiLease(redis, host, port),
-                module::accept,
+                callsModule::accept,
                 new VertxTimers(vertx),
                 meters,
                 clock);
@@ -91,6 +93,16 @@ final class CallCenterWiring implements AutoCloseable {
         this.console = new AgentConsole(new ScreenPopSocket(users, agents, meters));
         this.agentRoutes = new AgentRoutes(agents);
         this.callRoutes = new CallRoutes(new CallService(calls, tickets, agents, blocking));
+    }
+
+    /** An IVR session ended: its path joins the live call (and so the pop and the call record). */
+    void ivrFinished(org.callcenter.ivr.IvrTrace trace) {
+        String call = trace.linkedId() != null && !trace.linkedId().isBlank() ? trace.linkedId() : trace.uniqueId();
+        List<String> path = trace.path().stream()
+                .map(step ->
+                        step.input() == null || step.input().isBlank() ? step.node() : step.node() + ":" + step.input())
+                .toList();
+        callsModule.accept(new org.callcenter.calls.CallEvents.IvrFinished(call, path, clock.instant()));
     }
 
     void mountRoot(Router root) {

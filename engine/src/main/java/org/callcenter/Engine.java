@@ -203,6 +203,7 @@ public final class Engine implements AutoCloseable {
         this.agiPort = ivrModule.start(
                 config.agi().host(), config.agi().port(), config.ivr().reloadEvery());
         IvrRoutes ivrRoutes = new IvrRoutes(ivr, scripts);
+        ivr.onTrace(callCenter::ivrFinished);
         SlaRoutes slaRoutes = new SlaRoutes(sla);
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);

@@ -51,7 +51,8 @@ public final class CallEvents {
                     CallAbandoned,
                     CallLeftQueue,
                     CallEnded,
-                    LiveSnapshot {}
+                    LiveSnapshot,
+                    IvrFinished {}
 
     /** Newchannel. */
     public record ChannelOpened(
@@ -103,6 +104,9 @@ public final class CallEvents {
 
     /** QueueCallerAbandon. */
     public record CallAbandoned(String linkedId, String queue, Instant at) implements CallSignal {}
+
+    /** The caller left the IVR: the nodes and keys of that session (from the FastAGI side). */
+    public record IvrFinished(String linkedId, java.util.List<String> path, Instant at) implements CallSignal {}
 
     /**
      * Hangup of one channel; the call ends when its last channel is gone. {@code linkedId} may be

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -84,12 +85,20 @@ public final class CallTracker {
                 case CallLeftQueue s -> call(s.linkedId()).ifPresent(c -> leftQueue(c));
                 case CallEnded s -> hangup(s);
                 case LiveSnapshot s -> resync(s);
+                case CallEvents.IvrFinished s -> ivrFinished(s);
             }
             meters.amiEvent("applied");
         } catch (RuntimeException e) {
             meters.amiError("apply");
             log.warn("could not apply {}: {}", signal.getClass().getSimpleName(), e.toString(), e);
         }
+    }
+
+    /** Hotline then survey on one call: both paths, in order. */
+    private static List<String> joined(List<String> before, List<String> more) {
+        List<String> all = new ArrayList<>(before);
+        all.addAll(more);
+        return List.copyOf(all);
     }
 
     private java.util.Optional<LiveCall> call(String linkedId) {
@@ -105,8 +114,27 @@ public final class CallTracker {
         return touch(calls.computeIfAbsent(linkedId, id -> new LiveCall(id, at)));
     }
 
+    /**
+     * IVR paths of calls the AMI side has not shown yet (the FastAGI session can end before the
+     * channel's events arrive); bounded, applied when the call appears.
+     */
+    private final Map<String, List<String>> pendingIvr = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+            return size() > 10_000;
+        }
+    };
+
+    private void ivrFinished(CallEvents.IvrFinished s) {
+        LiveCall c = calls.get(s.linkedId());
+        if (c != null) c.ivrPath = joined(c.ivrPath, s.path());
+        else pendingIvr.merge(s.linkedId(), List.copyOf(s.path()), CallTracker::joined);
+    }
+
     private void opened(ChannelOpened s) {
         LiveCall c = callOrNew(s.linkedId(), s.at());
+        List<String> ivr = pendingIvr.remove(s.linkedId());
+        if (ivr != null) c.ivrPath = joined(c.ivrPath, ivr);
         c.channels.add(s.uniqueId());
         channelCall.put(s.uniqueId(), c.id);
         if (s.uniqueId().equals(s.linkedId())) {

@@ -170,8 +170,16 @@ public final class IvrService {
         });
     }
 
+    private volatile java.util.function.Consumer<IvrTrace> traceListener = t -> {};
+
+    /** Who hears about each finished session (the call tracker, so pops and call records show the path). */
+    public void onTrace(java.util.function.Consumer<IvrTrace> listener) {
+        this.traceListener = listener;
+    }
+
     /** Stores the trace without holding up the call; a failure is logged and counted. */
     public void saveTrace(IvrTrace trace) {
+        traceListener.accept(trace);
         blocking.run(() -> {
                     repository.saveTrace(trace);
                     return null;
