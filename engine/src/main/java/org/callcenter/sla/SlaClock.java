@@ -132,32 +132,17 @@ public record SlaClock(
 
     /** The same clock with the next revision number (every stored write bumps it). */
     public SlaClock nextRev() {
-        return new SlaClock(
-                name,
-                counting,
-                budget,
-                warnPercent,
-                startedAt,
-                due,
-                warnAt,
-                state,
-                pausedAt,
-                pausedTotal,
-                remaining,
-                warnRemaining,
-                warnedAt,
-                breachedAt,
-                stoppedAt,
-                warnNotified,
-                breachNotified,
-                plan,
-                rev + 1);
+        return numbered(plan, rev + 1);
     }
 
     /** The same clock numbered to follow {@code before} (a new plan, the next revision). */
     public SlaClock after(SlaClock before) {
         long nextPlan = before == null ? plan : Math.max(plan, before.plan() + 1);
         long nextRev = before == null ? 0 : before.rev() + 1;
+        return numbered(nextPlan, nextRev);
+    }
+
+    private SlaClock numbered(long newPlan, long newRev) {
         return new SlaClock(
                 name,
                 counting,
@@ -176,8 +161,8 @@ public record SlaClock(
                 stoppedAt,
                 warnNotified,
                 breachNotified,
-                nextPlan,
-                nextRev);
+                newPlan,
+                newRev);
     }
 
     /** Whether the warning timer still has to fire (or to be announced). */
