@@ -40,6 +40,7 @@ import org.callcenter.sla.CalendarLoader;
 import org.callcenter.sla.SlaModule;
 import org.callcenter.sla.SlaRoutes;
 import org.callcenter.sla.SlaService;
+import org.callcenter.sms.SmsModule;
 import org.callcenter.store.Blocking;
 import org.callcenter.store.MongoCustomerRepository;
 import org.callcenter.store.MongoIvrRepository;
@@ -79,6 +80,7 @@ public final class Engine implements AutoCloseable {
     private final String deploymentId;
     private final SlaModule slaModule;
     private final IvrModule ivrModule;
+    private final SmsModule smsModule;
     private final int agiPort;
     private volatile boolean stopped;
 
@@ -176,6 +178,7 @@ public final class Engine implements AutoCloseable {
                 blocking,
                 clock);
         SlaService sla = slaModule.service();
+        this.smsModule = SmsModule.wire(config, mongo, registry, blocking, clock);
         IvrMeters ivrMeters = new IvrMeters(registry);
         IvrService ivr = new IvrService(
                 history,
@@ -211,6 +214,7 @@ public final class Engine implements AutoCloseable {
                 root -> {
                     system.mount(root);
                     callCenter.mountRoot(root);
+                    smsModule.mountRoot(root);
                 },
                 userRoutes::mountPublic,
                 api -> {
@@ -233,6 +237,7 @@ public final class Engine implements AutoCloseable {
                 .get(30, TimeUnit.SECONDS);
         // timers fire only once the engine is fully up (the poller fires overdue ones at once)
         slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
+        smsModule.start(Duration.ofMillis(100));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
         callCenter.startDemo(httpPort);
     }
@@ -267,6 +272,10 @@ public final class Engine implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    public SmsModule sms() {
+        return smsModule;
     }
 
     public MongoStore mongo() {
@@ -306,6 +315,7 @@ public final class Engine implements AutoCloseable {
         ivrModule.close();
         callCenter.close();
         slaModule.close();
+        smsModule.close();
         blocking.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -59,7 +59,8 @@ public record AppConfig(
                         s.string("twilio.account_sid"),
                         s.string("twilio.auth_token"),
                         s.string("twilio.from"),
-                        s.string("twilio.api_base")),
+                        s.string("twilio.api_base"),
+                        s.integer("twilio.rate_per_second")),
                 s.string("public.base_url"),
                 s.zone("time.zone"),
                 SlaConfig.from(s),
@@ -118,7 +119,12 @@ public record AppConfig(
         }
     }
 
-    public record TwilioConfig(String accountSid, String authToken, String from, String apiBase) {}
+    public record TwilioConfig(String accountSid, String authToken, String from, String apiBase, int ratePerSecond) {
+        /** Outbound SMS is sent only when the account is configured. */
+        public boolean configured() {
+            return !accountSid.isBlank() && !authToken.isBlank() && !from.isBlank();
+        }
+    }
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(
