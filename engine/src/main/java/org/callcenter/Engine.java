@@ -179,6 +179,7 @@ public final class Engine implements AutoCloseable {
                 clock);
         SlaService sla = slaModule.service();
         this.smsModule = SmsModule.wire(config, mongo, registry, blocking, clock);
+        smsModule.listen(vertx, config.twilio().supervisorTo());
         IvrMeters ivrMeters = new IvrMeters(registry);
         IvrService ivr = new IvrService(
                 history,

@@ -60,7 +60,8 @@ public record AppConfig(
                         s.string("twilio.auth_token"),
                         s.string("twilio.from"),
                         s.string("twilio.api_base"),
-                        s.integer("twilio.rate_per_second")),
+                        s.integer("twilio.rate_per_second"),
+                        s.string("twilio.supervisor_to")),
                 s.string("public.base_url"),
                 s.zone("time.zone"),
                 SlaConfig.from(s),
@@ -119,7 +120,8 @@ public record AppConfig(
         }
     }
 
-    public record TwilioConfig(String accountSid, String authToken, String from, String apiBase, int ratePerSecond) {
+    public record TwilioConfig(
+            String accountSid, String authToken, String from, String apiBase, int ratePerSecond, String supervisorTo) {
         /** Outbound SMS is sent only when the account is configured. */
         public boolean configured() {
             return !accountSid.isBlank() && !authToken.isBlank() && !from.isBlank();

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import org.callcenter.config.AppConfig;
 import org.callcenter.metrics.SmsMeters;
+import org.callcenter.sla.Escalation;
 import org.callcenter.sla.ScheduledTicker;
+import org.callcenter.sla.SlaEvents;
 import org.callcenter.sla.Ticker;
 import org.callcenter.store.Blocking;
 import org.callcenter.store.MongoStore;
@@ -102,6 +104,25 @@ public final class SmsModule implements AutoCloseable {
             OutboxMessage stored = outbox.enqueue(fresh);
             if (stored == fresh) meters.queued(template);
             return stored;
+        });
+    }
+
+    /**
+     * SLA breaches escalated to the supervisor go to the on-duty supervisor's mobile by SMS; the
+     * escalation's id is the idempotency key, so a repeated event sends one SMS.
+     */
+    public void listen(io.vertx.core.Vertx vertx, String supervisorTo) {
+        if (supervisorTo == null || supervisorTo.isBlank()) return;
+        vertx.eventBus().<Escalation>consumer(SlaEvents.ESCALATED, m -> {
+            Escalation e = m.body();
+            queueTemplate(
+                            "sla-breach:" + e.id(),
+                            SmsTemplates.SLA_BREACH,
+                            "en",
+                            supervisorTo,
+                            java.util.Map.of(
+                                    "ticket", e.ticket(), "clock", e.clock().key()))
+                    .onFailure(err -> log.warn("SLA breach SMS for {} not queued: {}", e.ticket(), err.toString()));
         });
     }
 

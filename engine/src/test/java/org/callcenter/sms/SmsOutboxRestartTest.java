@@ -9,6 +9,7 @@ import org.callcenter.support.Await;
 import org.callcenter.support.TestEngine;
 import org.callcenter.support.TestRedis;
 import org.callcenter.support.TwilioFake;
+import org.callcenter.support.TwilioWebhook;
 import org.junit.jupiter.api.Test;
 
 /** The engine wired end to end: messages queued before a restart are sent after it, each once. */
@@ -36,6 +37,21 @@ class SmsOutboxRestartTest {
                         .toCompletionStage()
                         .toCompletableFuture()
                         .get();
+                // without TWILIO_AUTH_TOKEN no webhook can be verified: all are refused, none stored
+                TwilioWebhook.Answer refused = new TwilioWebhook(first.base(), "http://localhost:8080", "guess")
+                        .post(
+                                "/webhooks/twilio/sms",
+                                Map.of(
+                                        "MessageSid",
+                                        "SM" + "9".repeat(32),
+                                        "From",
+                                        "+8613800138000",
+                                        "To",
+                                        "+1",
+                                        "Body",
+                                        "STOP"));
+                assertThat(refused.status()).isEqualTo(403);
+                assertThat(first.engine().sms().inbox().count()).isZero();
             }
             Map<String, String> twilio = Map.of(
                     "TWILIO_ACCOUNT_SID", TwilioFake.ACCOUNT_SID,

@@ -49,7 +49,7 @@ class SmsSenderTest {
 
     private SmsSender sender(int rate) {
         TwilioConfig config =
-                new TwilioConfig(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, TwilioFake.FROM, fake.base(), rate);
+                new TwilioConfig(TwilioFake.ACCOUNT_SID, TwilioFake.AUTH_TOKEN, TwilioFake.FROM, fake.base(), rate, "");
         return new SmsSender(
                 outbox,
                 new TwilioGateway(config, Duration.ofSeconds(1)),

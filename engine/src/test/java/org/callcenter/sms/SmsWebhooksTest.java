@@ -2,12 +2,17 @@ package org.callcenter.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.eventbus.DeliveryOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.callcenter.metrics.SmsMeters;
+import org.callcenter.sla.ClockName;
+import org.callcenter.sla.Escalation;
+import org.callcenter.sla.SlaEvents;
 import org.callcenter.support.Await;
 import org.callcenter.support.TestEngine;
 import org.callcenter.support.TestRedis;
@@ -23,6 +28,7 @@ class SmsWebhooksTest {
     private static final String PUBLIC = "https://engine.example";
     private static final String STATUS = "/webhooks/twilio/status";
     private static final String INBOUND = "/webhooks/twilio/sms";
+    private static final String SUPERVISOR = "+8613100131000";
     private static TwilioFake fake;
     private static TestEngine engine;
     private static TwilioWebhook twilio;
@@ -33,11 +39,18 @@ class SmsWebhooksTest {
         engine = TestEngine.start(
                 TestRedis.tempDir("sms-webhooks"),
                 Map.of(
-                        "TWILIO_ACCOUNT_SID", TwilioFake.ACCOUNT_SID,
-                        "TWILIO_AUTH_TOKEN", TwilioFake.AUTH_TOKEN,
-                        "TWILIO_FROM", TwilioFake.FROM,
-                        "TWILIO_API_BASE", fake.base(),
-                        "PUBLIC_BASE_URL", PUBLIC));
+                        "TWILIO_ACCOUNT_SID",
+                        TwilioFake.ACCOUNT_SID,
+                        "TWILIO_AUTH_TOKEN",
+                        TwilioFake.AUTH_TOKEN,
+                        "TWILIO_FROM",
+                        TwilioFake.FROM,
+                        "TWILIO_API_BASE",
+                        fake.base(),
+                        "PUBLIC_BASE_URL",
+                        PUBLIC,
+                        "TWILIO_SUPERVISOR_TO",
+                        SUPERVISOR));
         twilio = new TwilioWebhook(engine.base(), PUBLIC, TwilioFake.AUTH_TOKEN);
     }
 
@@ -204,5 +217,27 @@ class SmsWebhooksTest {
         byte[] big = new byte[1024 * 1024];
         Arrays.fill(big, (byte) 'a');
         assertThat(twilio.raw(INBOUND, big, "x").status()).isEqualTo(413);
+    }
+
+    @Test
+    void anEscalatedBreachTextsTheOnDutySupervisorOnceEvenIfTheEventRepeats() {
+        Escalation e =
+                new Escalation("esc-1", "48217350", ClockName.values()[0], Instant.now(), Instant.now(), "breached");
+        DeliveryOptions codec = new DeliveryOptions().setCodecName("callcenter-record");
+        engine.engine().vertx().eventBus().publish(SlaEvents.ESCALATED, e, codec);
+        engine.engine().vertx().eventBus().publish(SlaEvents.ESCALATED, e, codec);
+        Await.until(
+                "breach SMS sent",
+                Duration.ofSeconds(20),
+                () -> engine.engine()
+                        .sms()
+                        .outbox()
+                        .find("sla-breach:esc-1")
+                        .map(m -> m.status() == SmsStatus.SENT)
+                        .orElse(false));
+        assertThat(fake.messages())
+                .filteredOn(m -> m.to().equals(SUPERVISOR))
+                .singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("48217350"));
     }
 }
