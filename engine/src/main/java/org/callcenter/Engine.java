@@ -21,15 +21,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.callcenter.common.VertxTimers;
 import org.callcenter.config.AppConfig;
 import org.callcenter.customers.CustomerRoutes;
 import org.callcenter.customers.CustomerService;
+import org.callcenter.followup.FollowupModule;
+import org.callcenter.followup.FollowupRoutes;
 import org.callcenter.ivr.IvrModule;
 import org.callcenter.ivr.IvrRoutes;
 import org.callcenter.ivr.IvrRunner;
 import org.callcenter.ivr.IvrService;
 import org.callcenter.ivr.ScriptRegistry;
 import org.callcenter.ivr.SlaDueTimes;
+import org.callcenter.metrics.FollowupMeters;
 import org.callcenter.metrics.IvrMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
@@ -79,6 +83,7 @@ public final class Engine implements AutoCloseable {
     private final String deploymentId;
     private final SlaModule slaModule;
     private final IvrModule ivrModule;
+    private final FollowupModule followupModule;
     private final int agiPort;
     private volatile boolean stopped;
 
@@ -205,6 +210,9 @@ public final class Engine implements AutoCloseable {
         IvrRoutes ivrRoutes = new IvrRoutes(ivr, scripts);
         ivr.onTrace(callCenter::ivrFinished);
         SlaRoutes slaRoutes = new SlaRoutes(sla);
+        this.followupModule =
+                FollowupModule.wire(config.followup(), calendar, mongo, new FollowupMeters(registry), blocking, clock);
+        FollowupRoutes followupRoutes = followupModule.routes();
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(
@@ -220,6 +228,7 @@ public final class Engine implements AutoCloseable {
                     historyRoutes.mount(api);
                     slaRoutes.mount(api);
                     ivrRoutes.mount(api);
+                    followupRoutes.mount(api);
                     callCenter.mountApi(api);
                 });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
@@ -234,6 +243,7 @@ public final class Engine implements AutoCloseable {
         // timers fire only once the engine is fully up (the poller fires overdue ones at once)
         slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
+        followupModule.start(new VertxTimers(vertx), config.followup().planEvery());
         callCenter.startDemo(httpPort);
     }
 
@@ -304,6 +314,7 @@ public final class Engine implements AutoCloseable {
             log.warn("HTTP server did not stop cleanly: {}", e.toString());
         }
         ivrModule.close();
+        followupModule.close();
         callCenter.close();
         slaModule.close();
         blocking.close();

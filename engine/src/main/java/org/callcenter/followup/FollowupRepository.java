@@ -1,0 +1,21 @@
+package org.callcenter.followup;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Follow-ups by _id ({@code customerId:quarter}), and the customer facts planning reads. */
+public interface FollowupRepository {
+    Optional<FollowUp> find(String id);
+
+    void save(FollowUp followUp);
+
+    /** Every follow-up still to be called (status OPEN). */
+    List<FollowUp> open();
+
+    /** Every follow-up of a quarter, whatever its status (coverage). */
+    List<FollowUp> ofQuarter(String quarter);
+
+    /** Each customer with its installations and open call-backs, one at a time. */
+    void forEachCustomer(Consumer<CustomerFacts> consumer);
+}

@@ -1,0 +1,10 @@
+package org.callcenter.followup;
+
+/** The result of one attempt to reach the customer. */
+public enum Outcome {
+    REACHED,
+    NO_ANSWER,
+    BUSY,
+    INVALID_NUMBER,
+    CALL_LATER
+}
