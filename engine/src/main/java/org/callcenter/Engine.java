@@ -210,8 +210,14 @@ public final class Engine implements AutoCloseable {
         IvrRoutes ivrRoutes = new IvrRoutes(ivr, scripts);
         ivr.onTrace(callCenter::ivrFinished);
         SlaRoutes slaRoutes = new SlaRoutes(sla);
-        this.followupModule =
-                FollowupModule.wire(config.followup(), calendar, mongo, new FollowupMeters(registry), blocking, clock);
+        this.followupModule = FollowupModule.wire(
+                config.followup(),
+                calendar,
+                mongo,
+                new FollowupMeters(registry),
+                callCenter.telephony(),
+                blocking,
+                clock);
         FollowupRoutes followupRoutes = followupModule.routes();
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);

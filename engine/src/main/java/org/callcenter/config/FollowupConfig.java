@@ -16,7 +16,11 @@ public record FollowupConfig(
         Duration releaseAfter,
         int maxAttempts,
         Duration retryAfter,
-        Duration planEvery) {
+        Duration planEvery,
+        Dial dial) {
+
+    /** Click-to-call: {@code channel} with {@code {extension}} for the agent's phone, the customer dialled in {@code context}. */
+    public record Dial(String channel, String context, Duration timeout) {}
 
     /** {@code windowDays}: calendar days from the event by which the call is due. */
     public record Rule(int windowDays, int priority, List<String> questions) {}
@@ -31,7 +35,11 @@ public record FollowupConfig(
                 Duration.ofMinutes(s.integer("followup.release_after_minutes")),
                 attempts,
                 Duration.ofMinutes(s.integer("followup.retry_after_minutes")),
-                Duration.ofMinutes(Math.max(1, s.integer("followup.plan_every_minutes"))));
+                Duration.ofMinutes(Math.max(1, s.integer("followup.plan_every_minutes"))),
+                new Dial(
+                        s.string("followup.dial.channel"),
+                        s.string("followup.dial.context"),
+                        Duration.ofSeconds(s.integer("followup.dial.timeout_seconds"))));
     }
 
     private static Rule rule(Settings s, String name) {

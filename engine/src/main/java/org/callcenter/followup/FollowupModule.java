@@ -13,6 +13,8 @@ import org.callcenter.sla.BusinessCalendar;
 import org.callcenter.store.Blocking;
 import org.callcenter.store.MongoFollowupRepository;
 import org.callcenter.store.MongoStore;
+import org.callcenter.telephony.OriginateCall;
+import org.callcenter.telephony.Telephony;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ public final class FollowupModule {
     private final FollowupPlanner planner;
     private final FollowupService service;
     private final FollowupCoverage coverage;
+    private final FollowupDialling dialling;
     private final FollowupMeters meters;
     private final Blocking blocking;
     private final Clock clock;
@@ -40,12 +43,14 @@ public final class FollowupModule {
             FollowupConfig config,
             BusinessCalendar calendar,
             FollowupMeters meters,
+            FollowupDialling.Dialler dialler,
             Blocking blocking,
             Clock clock) {
         this.repository = repository;
         this.planner = new FollowupPlanner(repository, new FollowupRules(config, calendar), calendar, clock);
         this.service = new FollowupService(repository, config, calendar, clock);
         this.coverage = new FollowupCoverage(repository, calendar, clock);
+        this.dialling = new FollowupDialling(service, repository, dialler, blocking);
         this.meters = meters;
         this.blocking = blocking;
         this.clock = clock;
@@ -56,9 +61,20 @@ public final class FollowupModule {
             BusinessCalendar calendar,
             MongoStore mongo,
             FollowupMeters meters,
+            Telephony telephony,
             Blocking blocking,
             Clock clock) {
-        return new FollowupModule(new MongoFollowupRepository(mongo), config, calendar, meters, blocking, clock);
+        FollowupConfig.Dial dial = config.dial();
+        FollowupDialling.Dialler dialler = (extension, number) -> telephony
+                .originate(new OriginateCall(
+                        dial.channel().replace("{extension}", extension),
+                        dial.context(),
+                        number,
+                        extension,
+                        dial.timeout()))
+                .thenApply(r -> new FollowupDialling.Dialled(r.ok(), r.message()));
+        return new FollowupModule(
+                new MongoFollowupRepository(mongo), config, calendar, meters, dialler, blocking, clock);
     }
 
     public FollowupRoutes routes() {
@@ -96,6 +112,10 @@ public final class FollowupModule {
 
     public FollowupService service() {
         return service;
+    }
+
+    public FollowupDialling dialling() {
+        return dialling;
     }
 
     public FollowupCoverage coverage() {

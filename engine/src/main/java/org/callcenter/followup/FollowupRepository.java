@@ -16,6 +16,9 @@ public interface FollowupRepository {
     /** Every follow-up of a quarter, whatever its status (coverage). */
     List<FollowUp> ofQuarter(String quarter);
 
+    /** The customer's own phone numbers (E.164), contact persons' after them; empty if none or unknown. */
+    List<String> phonesOf(String customerId);
+
     /** Each customer with its installations and open call-backs, one at a time. */
     void forEachCustomer(Consumer<CustomerFacts> consumer);
 }

@@ -47,7 +47,18 @@ public final class FollowupRoutes {
                     String id = ctx.pathParam("id");
                     return blocking.run(() -> service.claim(id, agent));
                 }));
+        api.post("/v1/followups/:id/dial").handler(ctx -> Api.respond(ctx, 200, () -> dial(ctx)));
         api.post("/v1/followups/:id/outcome").handler(ctx -> Api.respond(ctx, 200, () -> outcome(ctx)));
+    }
+
+    private Future<FollowupDialling.DialAttempt> dial(RoutingContext ctx) {
+        JsonInput in = JsonInput.of(Api.body(ctx));
+        in.allowOnly("extension");
+        String extension = in.requiredString("extension", 20);
+        if (extension != null && !extension.matches("[0-9A-Za-z_-]+"))
+            in.error("extension", "letters, digits, '-' and '_' only");
+        in.validate();
+        return module.dialling().dial(ctx.pathParam("id"), Api.username(ctx), extension);
     }
 
     private Future<FollowUp> outcome(RoutingContext ctx) {

@@ -96,6 +96,8 @@ public final class FollowupService {
         FollowUp tried = with(f, f.status(), f.callAt(), f.owner(), f.ownedUntil(), attempts, stored);
         FollowUp next = switch (outcome) {
             case REACHED -> done(tried, FollowupStatus.DONE);
+            case DIAL_FAILED ->
+                with(tried, FollowupStatus.OPEN, f.callAt(), f.owner(), f.ownedUntil(), attempts, stored);
             case INVALID_NUMBER -> with(tried, FollowupStatus.NEEDS_NUMBER, f.callAt(), null, null, attempts, stored);
             case CALL_LATER ->
                 with(

@@ -6,5 +6,7 @@ public enum Outcome {
     NO_ANSWER,
     BUSY,
     INVALID_NUMBER,
-    CALL_LATER
+    CALL_LATER,
+    /** Originate failed (agent's phone unavailable, AMI down): kept, not counted as a try. */
+    DIAL_FAILED
 }

@@ -95,6 +95,16 @@ public final class MongoFollowupRepository implements FollowupRepository {
         }
     }
 
+    @Override
+    public List<String> phonesOf(String customerId) {
+        Document d = customers.find(eq("_id", customerId)).first();
+        if (d == null) return List.of();
+        List<String> out = new ArrayList<>(BsonValues.strings(d, "phones"));
+        for (Document k : BsonValues.documents(d, "contacts"))
+            for (String p : BsonValues.strings(k, "phones")) if (!out.contains(p)) out.add(p);
+        return out;
+    }
+
     /** IVR call-backs store requestedAt as a date, abandoned-call ones createdAt as ISO text. */
     private static Instant requestedAt(Document d) {
         for (String key : List.of("requestedAt", "createdAt")) {

@@ -91,4 +91,24 @@ class FollowupApiTest {
         assertThat(coverage.getJsonArray("withoutQuarterlyCall").getList()).doesNotContain(customer);
         assertThat(engine.get("/metrics").body()).contains("callcenter_followup_outcomes");
     }
+
+    @Test
+    void withAsteriskDownADialIsRecordedAndNothingIsLost() {
+        String phone = String.format("138%08d", ProcessHandle.current().pid() % 100_000_000);
+        String customer = engine.post(
+                        "/api/v1/customers",
+                        new JsonObject().put("name", "No AMI Co").put("phones", new JsonArray().add(phone)))
+                .json()
+                .getString("id");
+        engine.post("/api/v1/followups/plan", new JsonObject());
+        String id = customer + ":2026-Q1";
+        Response r = engine.post("/api/v1/followups/" + id + "/dial", new JsonObject().put("extension", "101"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().getBoolean("dialled")).isFalse();
+        assertThat(r.json().getString("message")).startsWith("AMI is");
+        JsonObject f = engine.get("/api/v1/followups/" + id).json();
+        assertThat(f.getString("status")).isEqualTo("open");
+        assertThat(f.getJsonArray("attempts").getJsonObject(0).getString("outcome"))
+                .isEqualTo("dial_failed");
+    }
 }
