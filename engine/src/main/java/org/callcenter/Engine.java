@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.callcenter.common.VertxTimers;
 import org.callcenter.config.AppConfig;
 import org.callcenter.customers.CustomerRoutes;
 import org.callcenter.customers.CustomerService;
@@ -249,7 +248,7 @@ public final class Engine implements AutoCloseable {
         // timers fire only once the engine is fully up (the poller fires overdue ones at once)
         slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
-        followupModule.start(new VertxTimers(vertx), config.followup().planEvery());
+        followupModule.start(vertx, config.followup().planEvery());
         callCenter.startDemo(httpPort);
     }
 

@@ -165,6 +165,8 @@ public final class FollowupPlanningBenchmark {
                     .toList();
         }
 
+        public void closeCallbacks(List<String> callbackIds, String doneBy) {}
+
         public List<String> phonesOf(String customerId) {
             return List.of();
         }

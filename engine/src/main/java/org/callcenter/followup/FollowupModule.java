@@ -1,12 +1,16 @@
 package org.callcenter.followup;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.callcenter.agents.AgentEvents;
+import org.callcenter.agents.Presence;
 import org.callcenter.common.Timers;
+import org.callcenter.common.VertxTimers;
 import org.callcenter.config.FollowupConfig;
 import org.callcenter.metrics.FollowupMeters;
 import org.callcenter.sla.BusinessCalendar;
@@ -81,8 +85,15 @@ public final class FollowupModule {
         return new FollowupRoutes(this, blocking);
     }
 
-    /** Plans once now and then periodically. */
-    public void start(Timers timers, Duration every) {
+    /** Plans once now and then periodically; releases an agent's follow-ups when they go offline. */
+    public void start(Vertx vertx, Duration every) {
+        vertx.eventBus().<AgentEvents.PresenceChanged>consumer(AgentEvents.PRESENCE, m -> {
+            if (m.body().state().state() != Presence.OFFLINE) return;
+            String agent = m.body().username();
+            blocking.run(() -> service.releaseOwnedBy(agent))
+                    .onFailure(e -> log.warn("releasing follow-ups of {} failed: {}", agent, e.toString()));
+        });
+        Timers timers = new VertxTimers(vertx);
         planNow().onFailure(e -> log.warn("follow-up planning failed: {}", e.toString()));
         periodic = timers.every(
                 every, () -> planNow().onFailure(e -> log.warn("follow-up planning failed: {}", e.toString())));

@@ -19,6 +19,9 @@ public interface FollowupRepository {
     /** The customer's own phone numbers (E.164), contact persons' after them; empty if none or unknown. */
     List<String> phonesOf(String customerId);
 
+    /** Marks call-backs done (status {@code done}, {@code doneBy}) once a follow-up covering them reached the customer. */
+    void closeCallbacks(List<String> callbackIds, String doneBy);
+
     /** Each customer with its installations and open call-backs, one at a time. */
     void forEachCustomer(Consumer<CustomerFacts> consumer);
 }

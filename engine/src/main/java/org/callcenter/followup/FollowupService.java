@@ -121,7 +121,25 @@ public final class FollowupService {
                                 stored);
         };
         repository.save(next);
+        if (outcome == Outcome.REACHED) {
+            List<String> callbacks = f.pending().stream()
+                    .filter(r -> r.reason() == Reason.CALLBACK)
+                    .map(DueReason::ref)
+                    .toList();
+            if (!callbacks.isEmpty()) repository.closeCallbacks(callbacks, "followup:" + id);
+        }
         return next;
+    }
+
+    /** An agent logged out: their follow-ups go to anyone at once (none is left waiting on them). */
+    public synchronized int releaseOwnedBy(String agent) {
+        int released = 0;
+        for (FollowUp f : repository.open()) {
+            if (!agent.equals(f.owner())) continue;
+            repository.save(with(f, f.status(), f.callAt(), null, null, f.attempts(), f.answers()));
+            released++;
+        }
+        return released;
     }
 
     public FollowUp get(String id) {

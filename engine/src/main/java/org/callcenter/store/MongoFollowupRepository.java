@@ -96,6 +96,16 @@ public final class MongoFollowupRepository implements FollowupRepository {
     }
 
     @Override
+    public void closeCallbacks(List<String> callbackIds, String doneBy) {
+        for (String id : callbackIds)
+            callbacks.updateOne(
+                    eq("_id", id),
+                    com.mongodb.client.model.Updates.combine(
+                            com.mongodb.client.model.Updates.set("status", "done"),
+                            com.mongodb.client.model.Updates.set("doneBy", doneBy)));
+    }
+
+    @Override
     public List<String> phonesOf(String customerId) {
         Document d = customers.find(eq("_id", customerId)).first();
         if (d == null) return List.of();

@@ -1,12 +1,18 @@
 package org.callcenter.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
+import org.callcenter.agents.Agent;
+import org.callcenter.agents.AgentEvents;
+import org.callcenter.agents.Presence;
 import org.callcenter.support.MutableClock;
 import org.callcenter.support.TestEngine;
 import org.callcenter.support.TestEngine.Response;
@@ -110,5 +116,33 @@ class FollowupApiTest {
         assertThat(f.getString("status")).isEqualTo("open");
         assertThat(f.getJsonArray("attempts").getJsonObject(0).getString("outcome"))
                 .isEqualTo("dial_failed");
+    }
+
+    @Test
+    void anAgentLoggingOutReleasesTheirFollowUpsToAnyone() {
+        String phone = String.format("135%08d", ProcessHandle.current().pid() % 100_000_000);
+        String customer = engine.post(
+                        "/api/v1/customers",
+                        new JsonObject().put("name", "Logout Co").put("phones", new JsonArray().add(phone)))
+                .json()
+                .getString("id");
+        engine.post("/api/v1/followups/plan", new JsonObject());
+        String id = customer + ":2026-Q1";
+        assertThat(engine.post("/api/v1/followups/" + id + "/claim", new JsonObject())
+                        .json()
+                        .getString("owner"))
+                .isEqualTo("admin");
+        engine.engine()
+                .vertx()
+                .eventBus()
+                .publish(
+                        AgentEvents.PRESENCE,
+                        new AgentEvents.PresenceChanged(
+                                "admin", new Agent.AgentState(Presence.OFFLINE, clock.instant(), null)),
+                        new DeliveryOptions().setCodecName("callcenter-record"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> engine.get("/api/v1/followups/" + id).json().getString("owner") == null);
+        assertThat(engine.get("/api/v1/followups/" + id).json().getString("status"))
+                .isEqualTo("open");
     }
 }

@@ -80,6 +80,15 @@ class FollowupYearTest {
         }
         FollowUp withCallback = f.repository.find("c3:2026-Q2").orElseThrow();
         assertThat(withCallback.covered()).contains("callback:cb1", "quarterly:2026-Q2");
+        var cb = f.store
+                .database()
+                .getCollection("callbacks")
+                .find(new org.bson.Document("_id", "cb1"))
+                .first();
+        assertThat(cb.getString("status"))
+                .as("the call-back is closed once the customer was reached")
+                .isEqualTo("done");
+        assertThat(cb.getString("doneBy")).isEqualTo("followup:c3:2026-Q2");
     }
 
     private void assertAtMostOneOpenPerCustomer() {
