@@ -109,6 +109,10 @@ final class CallCenterWiring implements AutoCloseable {
         console.mount(root);
     }
 
+    Telephony telephony() {
+        return telephony;
+    }
+
     void mountApi(Router api) {
         agentRoutes.mount(api);
         callRoutes.mount(api);

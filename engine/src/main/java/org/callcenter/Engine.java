@@ -24,12 +24,15 @@ import java.util.concurrent.TimeUnit;
 import org.callcenter.config.AppConfig;
 import org.callcenter.customers.CustomerRoutes;
 import org.callcenter.customers.CustomerService;
+import org.callcenter.followup.FollowupModule;
+import org.callcenter.followup.FollowupRoutes;
 import org.callcenter.ivr.IvrModule;
 import org.callcenter.ivr.IvrRoutes;
 import org.callcenter.ivr.IvrRunner;
 import org.callcenter.ivr.IvrService;
 import org.callcenter.ivr.ScriptRegistry;
 import org.callcenter.ivr.SlaDueTimes;
+import org.callcenter.metrics.FollowupMeters;
 import org.callcenter.metrics.IvrMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
@@ -81,6 +84,7 @@ public final class Engine implements AutoCloseable {
     private final SlaModule slaModule;
     private final IvrModule ivrModule;
     private final SmsModule smsModule;
+    private final FollowupModule followupModule;
     private final int agiPort;
     private volatile boolean stopped;
 
@@ -209,6 +213,15 @@ public final class Engine implements AutoCloseable {
         IvrRoutes ivrRoutes = new IvrRoutes(ivr, scripts);
         ivr.onTrace(callCenter::ivrFinished);
         SlaRoutes slaRoutes = new SlaRoutes(sla);
+        this.followupModule = FollowupModule.wire(
+                config.followup(),
+                calendar,
+                mongo,
+                new FollowupMeters(registry),
+                callCenter.telephony(),
+                blocking,
+                clock);
+        FollowupRoutes followupRoutes = followupModule.routes();
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(
@@ -225,6 +238,7 @@ public final class Engine implements AutoCloseable {
                     historyRoutes.mount(api);
                     slaRoutes.mount(api);
                     ivrRoutes.mount(api);
+                    followupRoutes.mount(api);
                     callCenter.mountApi(api);
                 });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
@@ -240,6 +254,7 @@ public final class Engine implements AutoCloseable {
         slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
         smsModule.start(Duration.ofMillis(100));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
+        followupModule.start(vertx, config.followup().planEvery());
         callCenter.startDemo(httpPort);
     }
 
@@ -314,6 +329,7 @@ public final class Engine implements AutoCloseable {
             log.warn("HTTP server did not stop cleanly: {}", e.toString());
         }
         ivrModule.close();
+        followupModule.close();
         callCenter.close();
         slaModule.close();
         smsModule.close();

@@ -19,7 +19,8 @@ public record AppConfig(
         String publicBaseUrl,
         ZoneId zone,
         SlaConfig sla,
-        IvrConfig ivr) {
+        IvrConfig ivr,
+        FollowupConfig followup) {
 
     static AppConfig from(Map<String, String> values) {
         Settings s = new Settings(values);
@@ -65,7 +66,8 @@ public record AppConfig(
                 s.string("public.base_url"),
                 s.zone("time.zone"),
                 SlaConfig.from(s),
-                IvrConfig.from(s));
+                IvrConfig.from(s),
+                FollowupConfig.from(s));
     }
 
     public record HttpConfig(String host, int port, int maxBodyBytes, int shutdownGraceSeconds) {}
@@ -144,6 +146,7 @@ public record AppConfig(
                 publicBaseUrl,
                 zone,
                 sla,
-                ivr);
+                ivr,
+                followup);
     }
 }

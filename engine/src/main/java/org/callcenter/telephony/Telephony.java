@@ -82,6 +82,11 @@ public final class Telephony implements AutoCloseable {
         return mode;
     }
 
+    /** Click-to-call through the AMI edge (the agent's phone first, then the customer). */
+    public java.util.concurrent.CompletableFuture<OriginateCall.Result> originate(OriginateCall call) {
+        return connector.originate(call);
+    }
+
     public Optional<DemoPbx> demo() {
         return Optional.ofNullable(pbx);
     }

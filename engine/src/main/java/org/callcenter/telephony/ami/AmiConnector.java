@@ -3,6 +3,7 @@ package org.callcenter.telephony.ami;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,7 @@ import org.callcenter.common.Timers;
 import org.callcenter.config.AppConfig.AmiConfig;
 import org.callcenter.metrics.CallMeters;
 import org.callcenter.telephony.AmiOwnership;
+import org.callcenter.telephony.OriginateCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +105,14 @@ public final class AmiConnector implements AutoCloseable {
 
     public String lastError() {
         return lastError;
+    }
+
+    /** Sends a synchronous Originate on the current connection; never fails, the result says why not. */
+    public CompletableFuture<OriginateCall.Result> originate(OriginateCall call) {
+        ManagerConnection c = current;
+        if (state != State.CONNECTED || c == null)
+            return CompletableFuture.completedFuture(new OriginateCall.Result(false, "AMI is " + state));
+        return AmiOriginate.send(c, io, call);
     }
 
     private void scheduleAttempt(Duration delay) {

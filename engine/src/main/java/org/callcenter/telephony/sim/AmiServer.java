@@ -45,6 +45,10 @@ public final class AmiServer implements AutoCloseable {
     final AtomicInteger pings = new AtomicInteger();
     volatile LocalDateTime startedAt;
     volatile boolean refuseLogins;
+    /** Every Originate received (its fields, lower-case keys), for tests and the demo. */
+    public final java.util.Queue<Map<String, String>> originated = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private final Set<String> unavailableChannels = ConcurrentHashMap.newKeySet();
 
     private AmiServer(String username, String secret, Clock clock, ServerSocket server) {
         this.username = username;
@@ -154,6 +158,15 @@ public final class AmiServer implements AutoCloseable {
         m.put("Name", name);
         m.put("Location", location);
         queueMembers.add(m);
+    }
+
+    /** Originate to this channel answers "Originate failed" (the phone is off or unreachable). */
+    public void channelUnavailable(String channel) {
+        unavailableChannels.add(channel);
+    }
+
+    boolean unavailable(String channel) {
+        return unavailableChannels.contains(channel);
     }
 
     public int sessions() {

@@ -113,7 +113,12 @@ final class AmiSession {
             case "corestatus" -> coreStatus(id);
             case "coreshowchannels" -> AmiLists.channels(this, server, id);
             case "queuestatus" -> AmiLists.queues(this, server, id);
-            case "originate" -> reply(id, "Success", "Message", "Originate successfully queued");
+            case "originate" -> {
+                server.originated.add(new LinkedHashMap<>(a));
+                if (server.unavailable(a.getOrDefault("channel", "")))
+                    reply(id, "Error", "Message", "Originate failed");
+                else reply(id, "Success", "Message", "Originate successfully queued");
+            }
             case "events" -> {
                 events = !"off".equalsIgnoreCase(a.getOrDefault("eventmask", "on"));
                 reply(id, "Success", "Events", events ? "On" : "Off");
