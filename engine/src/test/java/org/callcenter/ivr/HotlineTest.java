@@ -155,6 +155,11 @@ class HotlineTest {
                                 .put("description", "oil leak"))
                 .json();
         String number = created.getString("number");
+        // the SLA clocks are planned just after registration (an event); the IVR speaks their due time
+        Await.until("clocks of " + number, Duration.ofSeconds(10), () -> {
+            JsonObject clocks = engine.get("/api/v1/tickets/" + number).json().getJsonObject("clocks");
+            return clocks != null && !clocks.isEmpty();
+        });
         String id = uniqueId();
         Caller c = call("hotline", id, phone, "2", number, "");
         assertThat(c.commands()).contains("STREAM FILE cc-status-registered \"\"", "STREAM FILE cc-due-by \"\"");
