@@ -7,7 +7,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -54,8 +53,8 @@ public final class MongoIvrRepository implements IvrRepository {
                 .append("script", t.script())
                 .append("phone", t.phone())
                 .append("customerId", t.customerId())
-                .append("startedAt", date(t.startedAt()))
-                .append("endedAt", date(t.endedAt()))
+                .append("startedAt", BsonValues.date(t.startedAt()))
+                .append("endedAt", BsonValues.date(t.endedAt()))
                 .append("path", path)
                 .append("digits", t.digits())
                 .append("outcome", t.outcome())
@@ -88,7 +87,7 @@ public final class MongoIvrRepository implements IvrRepository {
         Document d = sessions.find(eq("_id", uniqueId)).first();
         if (d == null) return Optional.empty();
         List<IvrTrace.Step> path = new ArrayList<>();
-        Instant started = instant(d.getDate("startedAt"));
+        Instant started = BsonValues.instant(d, "startedAt");
         for (Document s : d.getList("path", Document.class, List.of()))
             path.add(new IvrTrace.Step(
                     s.getString("node"),
@@ -104,8 +103,8 @@ public final class MongoIvrRepository implements IvrRepository {
                 d.getString("script"),
                 d.getString("phone"),
                 d.getString("customerId"),
-                instant(d.getDate("startedAt")),
-                instant(d.getDate("endedAt")),
+                BsonValues.instant(d, "startedAt"),
+                BsonValues.instant(d, "endedAt"),
                 path,
                 d.getString("digits"),
                 d.getString("outcome"),
@@ -122,7 +121,7 @@ public final class MongoIvrRepository implements IvrRepository {
                 .append("phone", s.phone())
                 .append("rating", s.rating())
                 .append("callbackRequested", s.callbackRequested())
-                .append("at", date(s.at()));
+                .append("at", BsonValues.date(s.at()));
         surveys.replaceOne(eq("_id", s.uniqueId()), d, UPSERT);
     }
 
@@ -138,7 +137,7 @@ public final class MongoIvrRepository implements IvrRepository {
                         x.getString("phone"),
                         x.getInteger("rating", 0),
                         x.getBoolean("callbackRequested", false),
-                        instant(x.getDate("at"))));
+                        BsonValues.instant(x, "at")));
     }
 
     @Override
@@ -147,8 +146,8 @@ public final class MongoIvrRepository implements IvrRepository {
                 .append("phone", c.phone())
                 .append("reason", c.reason())
                 .append("source", c.source())
-                .append("requestedAt", date(c.requestedAt()))
-                .append("dueBy", date(c.dueBy()))
+                .append("requestedAt", BsonValues.date(c.requestedAt()))
+                .append("dueBy", BsonValues.date(c.dueBy()))
                 .append("status", c.status())
                 .append("ticket", c.ticket())
                 .append("uniqueId", c.uniqueId());
@@ -164,18 +163,10 @@ public final class MongoIvrRepository implements IvrRepository {
                         x.getString("phone"),
                         x.getString("reason"),
                         x.getString("source"),
-                        instant(x.getDate("requestedAt")),
-                        instant(x.getDate("dueBy")),
+                        BsonValues.instant(x, "requestedAt"),
+                        BsonValues.instant(x, "dueBy"),
                         x.getString("status"),
                         x.getString("ticket"),
                         x.getString("uniqueId")));
-    }
-
-    private static Date date(Instant i) {
-        return i == null ? null : Date.from(i);
-    }
-
-    private static Instant instant(Date d) {
-        return d == null ? null : d.toInstant();
     }
 }
