@@ -113,6 +113,10 @@ final class CallCenterWiring implements AutoCloseable {
         return telephony;
     }
 
+    AgentService agents() {
+        return agents;
+    }
+
     void mountApi(Router api) {
         agentRoutes.mount(api);
         callRoutes.mount(api);

@@ -217,8 +217,12 @@ public final class Engine implements AutoCloseable {
                 config.followup(),
                 calendar,
                 mongo,
+                redis,
                 new FollowupMeters(registry),
+                new org.callcenter.metrics.FollowupDialMeters(registry),
                 callCenter.telephony(),
+                callCenter.agents(),
+                vertx,
                 blocking,
                 clock);
         FollowupRoutes followupRoutes = followupModule.routes();
@@ -254,7 +258,7 @@ public final class Engine implements AutoCloseable {
         slaModule.start(vertx, Duration.ofMillis(config.sla().pollMillis()));
         smsModule.start(Duration.ofMillis(100));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
-        followupModule.start(vertx, config.followup().planEvery());
+        followupModule.start(config.followup().planEvery());
         callCenter.startDemo(httpPort);
     }
 
@@ -292,6 +296,10 @@ public final class Engine implements AutoCloseable {
 
     public SmsModule sms() {
         return smsModule;
+    }
+
+    public FollowupModule followup() {
+        return followupModule;
     }
 
     public MongoStore mongo() {

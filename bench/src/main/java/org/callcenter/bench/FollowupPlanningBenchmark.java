@@ -174,6 +174,26 @@ public final class FollowupPlanningBenchmark {
         public void forEachCustomer(Consumer<CustomerFacts> consumer) {
             facts.forEach(consumer);
         }
+
+        public Optional<CustomerFacts> factsOf(String customerId) {
+            return facts.stream().filter(f -> f.customerId().equals(customerId)).findFirst();
+        }
+
+        public ZoneId zoneOf(String customerId) {
+            return null;
+        }
+
+        public boolean departed(String customerId, CustomerFacts.Departed visit, String technicianId, String consent) {
+            return false;
+        }
+
+        public boolean addDelivery(org.callcenter.followup.Delivery delivery) {
+            return false;
+        }
+
+        public List<org.callcenter.followup.Delivery> deliveriesOf(String customerId) {
+            return List.of();
+        }
     }
 
     static final class SettableClock extends Clock {

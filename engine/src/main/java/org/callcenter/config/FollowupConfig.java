@@ -17,12 +17,33 @@ public record FollowupConfig(
         int maxAttempts,
         Duration retryAfter,
         Duration planEvery,
-        Dial dial) {
+        Dial dial,
+        Rule afterVisit,
+        Rule afterDelivery,
+        Progressive progressive,
+        Timers timers) {
+
+    /**
+     * Progressive dialling: when a follow-up falls due and an agent is available, the customer is
+     * dialled on {@code channel} ({@code {number}}) and connected to the agent's extension in
+     * {@code context}. {@code waitForAgent}: when no agent is free, look again after this;
+     * {@code connectHold}: a dialled follow-up comes back if no outcome was recorded within this.
+     */
+    public record Progressive(
+            boolean enabled,
+            String channel,
+            String context,
+            Duration timeout,
+            Duration waitForAgent,
+            Duration connectHold) {}
+
+    /** Durable follow-up timers on the SLA timer engine: poll period and claim lease. */
+    public record Timers(Duration poll, Duration lease) {}
 
     /** Click-to-call: {@code channel} with {@code {extension}} for the agent's phone, the customer dialled in {@code context}. */
     public record Dial(String channel, String context, Duration timeout) {}
 
-    /** {@code windowDays}: calendar days from the event by which the call is due. */
+    /** {@code windowDays}: days from the event by which the call is due (after a visit: working days). */
     public record Rule(int windowDays, int priority, List<String> questions) {}
 
     static FollowupConfig from(Settings s) {
@@ -39,7 +60,19 @@ public record FollowupConfig(
                 new Dial(
                         s.string("followup.dial.channel"),
                         s.string("followup.dial.context"),
-                        Duration.ofSeconds(s.integer("followup.dial.timeout_seconds"))));
+                        Duration.ofSeconds(s.integer("followup.dial.timeout_seconds"))),
+                rule(s, "after_visit"),
+                rule(s, "after_delivery"),
+                new Progressive(
+                        s.bool("followup.progressive.enabled"),
+                        s.string("followup.progressive.channel"),
+                        s.string("followup.progressive.context"),
+                        Duration.ofSeconds(s.integer("followup.progressive.timeout_seconds")),
+                        Duration.ofSeconds(Math.max(1, s.integer("followup.progressive.wait_for_agent_seconds"))),
+                        Duration.ofMinutes(Math.max(1, s.integer("followup.progressive.connect_hold_minutes")))),
+                new Timers(
+                        Duration.ofMillis(Math.max(10, s.integer("followup.timers.poll_millis"))),
+                        Duration.ofSeconds(Math.max(1, s.integer("followup.timers.lease_seconds")))));
     }
 
     private static Rule rule(Settings s, String name) {

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * A customer of the after-sales service: a company or person with contact persons, phone numbers
  * (E.164), an address and the region that decides on-site windows. {@code version} increases on
- * every change (optimistic concurrency).
+ * every change (optimistic concurrency). {@code timeZone}: an IANA zone id for calling hours; null =
+ * the business calendar's zone.
  */
 public record Customer(
         String id,
@@ -22,7 +23,38 @@ public record Customer(
         @com.fasterxml.jackson.annotation.JsonIgnore List<String> ticketNumbers,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String timeZone) {
+
+    /** Without a time zone of its own (the business calendar's zone applies). */
+    public Customer(
+            String id,
+            String name,
+            String language,
+            List<String> phones,
+            List<Contact> contacts,
+            Address address,
+            Region region,
+            List<String> installationIds,
+            List<String> ticketNumbers,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                name,
+                language,
+                phones,
+                contacts,
+                address,
+                region,
+                installationIds,
+                ticketNumbers,
+                version,
+                createdAt,
+                updatedAt,
+                null);
+    }
 
     public record Contact(String name, String role, List<String> phones, String email) {}
 

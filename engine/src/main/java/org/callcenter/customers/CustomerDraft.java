@@ -9,4 +9,16 @@ public record CustomerDraft(
         List<String> phones,
         List<Customer.Contact> contacts,
         Customer.Address address,
-        Region region) {}
+        Region region,
+        String timeZone) {
+
+    public CustomerDraft(
+            String name,
+            String language,
+            List<String> phones,
+            List<Customer.Contact> contacts,
+            Customer.Address address,
+            Region region) {
+        this(name, language, phones, contacts, address, region, null);
+    }
+}

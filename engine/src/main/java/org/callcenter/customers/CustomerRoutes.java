@@ -77,8 +77,8 @@ public final class CustomerRoutes {
     }
 
     private CustomerDraft draft(JsonInput in, boolean update) {
-        if (update) in.allowOnly("name", "language", "phones", "contacts", "address", "region", "version");
-        else in.allowOnly("name", "language", "phones", "contacts", "address", "region");
+        if (update) in.allowOnly("name", "language", "phones", "contacts", "address", "region", "timeZone", "version");
+        else in.allowOnly("name", "language", "phones", "contacts", "address", "region", "timeZone");
         String name = in.requiredString("name", 200);
         String language = in.optionalString("language", 10).orElse(null);
         if (language != null && !language.matches("[a-z]{2}(-[A-Za-z]{2,4})?"))
@@ -106,11 +106,20 @@ public final class CustomerRoutes {
                 })
                 .orElse(null);
         Region region = in.optionalEnum("region", Region.class).orElse(null);
+        String timeZone = in.optionalString("timeZone", 60).orElse(null);
+        if (timeZone != null && !validZone(timeZone))
+            in.error("timeZone", "must be an IANA time zone id such as Asia/Shanghai or Europe/Berlin");
         if (phones.isEmpty()
                 && contacts.stream().allMatch(c -> c.phones().isEmpty())
                 && in.errors().isEmpty())
             in.error("phones", "at least one phone number (customer or contact) is required");
         in.validate();
-        return new CustomerDraft(name, language, phones, contacts, address, region);
+        return new CustomerDraft(name, language, phones, contacts, address, region, timeZone);
+    }
+
+    /** A region-based IANA id (Area/City or UTC), not an offset such as +08:00. */
+    private static boolean validZone(String id) {
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(id)) return false;
+        return id.contains("/") || id.equals("UTC");
     }
 }

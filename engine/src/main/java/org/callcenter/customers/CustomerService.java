@@ -64,7 +64,8 @@ public final class CustomerService {
                     List.of(),
                     1,
                     now,
-                    now);
+                    now,
+                    draft.timeZone());
             claimOrConflict(customer.id(), customer.allPhones());
             repository.insert(customer);
             claims.phonesClaimed(customer.id(), customer.allPhones());
@@ -96,7 +97,8 @@ public final class CustomerService {
                     current.ticketNumbers(),
                     current.version() + 1,
                     current.createdAt(),
-                    clock.instant());
+                    clock.instant(),
+                    draft.timeZone());
             Set<String> added = new LinkedHashSet<>(updated.allPhones());
             added.removeAll(current.allPhones());
             Set<String> removed = new LinkedHashSet<>(current.allPhones());

@@ -31,7 +31,9 @@ public record FollowUp(
 
     public int failedAttempts() {
         return (int) attempts.stream()
-                .filter(a -> a.outcome() == Outcome.NO_ANSWER || a.outcome() == Outcome.BUSY)
+                .filter(a -> a.outcome() == Outcome.NO_ANSWER
+                        || a.outcome() == Outcome.BUSY
+                        || a.outcome() == Outcome.HUNG_UP)
                 .count();
     }
 }

@@ -16,7 +16,11 @@ public final class FollowupCoverage {
             String quarter,
             long customers,
             List<String> withoutQuarterlyCall,
-            List<FollowUp> overdueFirstInstallation) {}
+            List<FollowUp> overdueFirstInstallation,
+            List<VisitWithoutReturn> visitsWithoutReturnVisit) {}
+
+    /** A visit (departed in the last 92 days) whose return call has not reached the customer yet. */
+    public record VisitWithoutReturn(String visitId, String customerId, String ticketNumber, Instant departedAt) {}
 
     private final FollowupRepository repository;
     private final BusinessCalendar calendar;
@@ -35,6 +39,7 @@ public final class FollowupCoverage {
         String previous =
                 FollowupRules.quarter(FollowupRules.quarterStart(today).minusDays(1));
         Set<String> called = new HashSet<>();
+        Set<String> returned = new HashSet<>();
         List<FollowUp> candidates = new ArrayList<>(repository.ofQuarter(quarter));
         candidates.addAll(repository.ofQuarter(previous)); // one left open last quarter took this one's reason
         for (FollowUp f : candidates) {
@@ -43,13 +48,25 @@ public final class FollowupCoverage {
             boolean quarterlyPending =
                     f.pending().stream().anyMatch(r -> r.key().equals("quarterly:" + quarter));
             if (coversQuarterly && reached && !quarterlyPending) called.add(f.customerId());
+            if (!reached) continue;
+            for (String key : f.covered())
+                if (key.startsWith("visit:")
+                        && f.pending().stream().noneMatch(r -> r.key().equals(key))) returned.add(key);
         }
         List<String> without = new ArrayList<>();
+        List<VisitWithoutReturn> visits = new ArrayList<>();
+        Instant since = now.minus(java.time.Duration.ofDays(92));
         long[] customers = {0};
         repository.forEachCustomer(c -> {
             customers[0]++;
             if (!called.contains(c.customerId())) without.add(c.customerId());
+            for (CustomerFacts.Departed v : c.visits())
+                if (v.departedAt().isAfter(since)
+                        && !v.departedAt().isAfter(now)
+                        && !returned.contains("visit:" + v.visitId()))
+                    visits.add(new VisitWithoutReturn(v.visitId(), c.customerId(), v.ticketNumber(), v.departedAt()));
         });
+        visits.sort(Comparator.comparing(VisitWithoutReturn::departedAt));
         without.sort(Comparator.naturalOrder());
         List<FollowUp> overdue = repository.open().stream()
                 .filter(f -> f.pending().stream()
@@ -57,6 +74,6 @@ public final class FollowupCoverage {
                                 && r.dueBy().isBefore(now)))
                 .sorted(FollowupService.ORDER)
                 .toList();
-        return new Report(quarter, customers[0], without, overdue);
+        return new Report(quarter, customers[0], without, overdue, visits);
     }
 }

@@ -58,7 +58,7 @@ public final class FollowupDialling {
 
     private Prepared prepare(String id, String agent) {
         FollowUp f = service.get(id);
-        if (!service.callingHoursNow())
+        if (!service.callingHoursNow(f))
             throw new ConflictException("outside calling hours: nothing is dialled at night or on holidays", f);
         FollowUp claimed = service.claim(id, agent);
         List<String> phones = repository.phonesOf(claimed.customerId());

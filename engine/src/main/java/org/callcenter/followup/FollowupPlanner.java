@@ -22,12 +22,14 @@ public final class FollowupPlanner {
     private final FollowupRepository repository;
     private final FollowupRules rules;
     private final BusinessCalendar calendar;
+    private final CallingCalendars calling;
     private final Clock clock;
 
     public FollowupPlanner(FollowupRepository repository, FollowupRules rules, BusinessCalendar calendar, Clock clock) {
         this.repository = repository;
         this.rules = rules;
         this.calendar = calendar;
+        this.calling = new CallingCalendars(calendar);
         this.clock = clock;
     }
 
@@ -39,6 +41,11 @@ public final class FollowupPlanner {
             if (plan(facts, now).isPresent()) changed[0]++;
         });
         return changed[0];
+    }
+
+    /** Plans one customer now (after a visit or a delivery); empty when unknown or nothing new. */
+    public Optional<FollowUp> planCustomer(String customerId) {
+        return repository.factsOf(customerId).flatMap(facts -> plan(facts, clock.instant()));
     }
 
     /** The follow-up that got new reasons, or empty when the customer had nothing new. */
@@ -59,12 +66,12 @@ public final class FollowupPlanner {
         FollowUp target = last.filter(f -> f.status() == FollowupStatus.OPEN)
                 .or(() -> current)
                 .orElseGet(() -> empty(facts.customerId(), quarter));
-        FollowUp merged = merge(target, fresh, now);
+        FollowUp merged = merge(target, fresh, now, calling.of(facts.zone()));
         repository.save(merged);
         return Optional.of(merged);
     }
 
-    private FollowUp merge(FollowUp f, List<DueReason> fresh, Instant now) {
+    private FollowUp merge(FollowUp f, List<DueReason> fresh, Instant now, BusinessCalendar local) {
         boolean reopen = f.status() != FollowupStatus.OPEN;
         List<DueReason> pending = new ArrayList<>(reopen ? List.of() : f.pending());
         pending.addAll(fresh);
@@ -75,7 +82,7 @@ public final class FollowupPlanner {
                 .min(Comparator.naturalOrder())
                 .orElseThrow();
         int priority = pending.stream().mapToInt(DueReason::priority).max().orElse(0);
-        Instant callAt = reopen || f.callAt() == null ? calendar.nextOpening(now) : f.callAt();
+        Instant callAt = reopen || f.callAt() == null ? local.nextOpening(now) : f.callAt();
         return new FollowUp(
                 f.id(),
                 f.customerId(),

@@ -1,5 +1,6 @@
 package org.callcenter.followup;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,4 +25,22 @@ public interface FollowupRepository {
 
     /** Each customer with its installations and open call-backs, one at a time. */
     void forEachCustomer(Consumer<CustomerFacts> consumer);
+
+    /** One customer's facts (planning right after a visit or a delivery), empty if unknown. */
+    Optional<CustomerFacts> factsOf(String customerId);
+
+    /**
+     * Remembers a visit the technician left (from {@code callcenter.visits.departed}), idempotently by
+     * visit id; false when the customer is unknown.
+     */
+    boolean departed(String customerId, CustomerFacts.Departed visit, String technicianId, String consent);
+
+    /** Stores a delivery; false when the customer is unknown. */
+    boolean addDelivery(Delivery delivery);
+
+    /** A customer's deliveries, newest first. */
+    List<Delivery> deliveriesOf(String customerId);
+
+    /** The customer's own time zone, or null when none is set (the business calendar's zone then). */
+    ZoneId zoneOf(String customerId);
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.callcenter.store.Blocking;
@@ -14,7 +15,7 @@ import org.callcenter.web.JsonInput;
 
 /**
  * /api/v1/followups: my list and the shared list, claim, record an outcome with the answers, plan now
- * (supervisor), coverage of the quarter.
+ * (supervisor), coverage of the quarter, answers per question over a period; deliveries of a customer.
  */
 public final class FollowupRoutes {
     private final FollowupModule module;
@@ -39,6 +40,13 @@ public final class FollowupRoutes {
                 }));
         api.get("/v1/followups/coverage")
                 .handler(ctx -> Api.respond(ctx, 200, () -> blocking.run(module.coverage()::report)));
+        api.get("/v1/followups/answers").handler(ctx -> Api.respond(ctx, 200, () -> answers(ctx)));
+        api.post("/v1/customers/:id/deliveries").handler(ctx -> Api.respond(ctx, 201, () -> delivery(ctx)));
+        api.get("/v1/customers/:id/deliveries")
+                .handler(ctx -> Api.respond(ctx, 200, () -> {
+                    String id = ctx.pathParam("id");
+                    return blocking.run(() -> module.repository().deliveriesOf(id));
+                }));
         api.get("/v1/followups/:id")
                 .handler(ctx -> Api.respond(ctx, 200, () -> blocking.run(() -> service.get(ctx.pathParam("id")))));
         api.post("/v1/followups/:id/claim")
@@ -49,6 +57,39 @@ public final class FollowupRoutes {
                 }));
         api.post("/v1/followups/:id/dial").handler(ctx -> Api.respond(ctx, 200, () -> dial(ctx)));
         api.post("/v1/followups/:id/outcome").handler(ctx -> Api.respond(ctx, 200, () -> outcome(ctx)));
+    }
+
+    /** ?from=YYYY-MM-DD&to=YYYY-MM-DD (inclusive, at most 366 days; default: this quarter so far). */
+    private Future<FollowupAnswers.Report> answers(RoutingContext ctx) {
+        JsonObject q = new JsonObject();
+        Api.query(ctx, "from").ifPresent(v -> q.put("from", v));
+        Api.query(ctx, "to").ifPresent(v -> q.put("to", v));
+        JsonInput in = JsonInput.of(q);
+        java.time.ZoneId zone = module.zone();
+        LocalDate today = LocalDate.ofInstant(module.now(), zone);
+        LocalDate from = in.optionalDate("from").orElse(FollowupRules.quarterStart(today));
+        LocalDate to = in.optionalDate("to").orElse(today);
+        if (to.isBefore(from)) in.error("to", "must not be before from");
+        else if (to.isAfter(from.plusDays(366))) in.error("to", "the period is at most 366 days");
+        in.validate();
+        return blocking.run(() -> new FollowupAnswers(module.repository(), zone).report(from, to));
+    }
+
+    private Future<Delivery> delivery(RoutingContext ctx) {
+        JsonInput in = JsonInput.of(Api.body(ctx));
+        in.allowOnly("product", "deliveredAt", "reference", "installationId");
+        String product = in.requiredString("product", 200);
+        Instant at = in.optionalInstant("deliveredAt").orElse(null);
+        if (at == null && in.errors().stream().noneMatch(e -> e.field().equals("deliveredAt")))
+            in.error("deliveredAt", "is required (ISO-8601 instant)");
+        else if (at != null && at.isAfter(module.now().plus(java.time.Duration.ofDays(1))))
+            in.error("deliveredAt", "must not be in the future");
+        String reference = in.optionalString("reference", 100).orElse(null);
+        String installation = in.optionalString("installationId", 64).orElse(null);
+        in.validate();
+        String customer = ctx.pathParam("id");
+        String by = Api.username(ctx);
+        return blocking.run(() -> module.deliver(customer, installation, product, at, reference, by));
     }
 
     private Future<FollowupDialling.DialAttempt> dial(RoutingContext ctx) {

@@ -13,6 +13,9 @@ import org.callcenter.sla.BusinessCalendar;
  * quarters are counted in the business calendar's zone.
  */
 public final class FollowupRules {
+    /** Days past its due time a visit or delivery is still planned (a late call beats none). */
+    static final int LATE_DAYS = 30;
+
     private final FollowupConfig config;
     private final BusinessCalendar calendar;
 
@@ -46,7 +49,35 @@ public final class FollowupRules {
             Instant dueBy = calendar.addWorkingDays(c.requestedAt(), cb.windowDays());
             due.add(new DueReason("callback:" + c.callbackId(), Reason.CALLBACK, c.callbackId(), dueBy, cb.priority()));
         }
+        afterVisits(facts, now, due);
+        afterDeliveries(facts, now, due);
         return due;
+    }
+
+    /**
+     * A return call within N working days of each visit's departure. A visit is offered to planning
+     * until {@link #LATE_DAYS} past its due time (well inside the two quarters planning looks back on).
+     */
+    private void afterVisits(CustomerFacts facts, Instant now, List<DueReason> due) {
+        FollowupConfig.Rule rule = config.afterVisit();
+        for (CustomerFacts.Departed v : facts.visits()) {
+            if (v.departedAt() == null || v.departedAt().isAfter(now)) continue;
+            Instant dueBy = calendar.addWorkingDays(v.departedAt(), rule.windowDays());
+            if (now.isAfter(dueBy.plus(java.time.Duration.ofDays(LATE_DAYS)))) continue;
+            due.add(new DueReason("visit:" + v.visitId(), Reason.AFTER_VISIT, v.visitId(), dueBy, rule.priority()));
+        }
+    }
+
+    /** A follow-up within the window (calendar days) of each delivery. */
+    private void afterDeliveries(CustomerFacts facts, Instant now, List<DueReason> due) {
+        FollowupConfig.Rule rule = config.afterDelivery();
+        for (CustomerFacts.Delivered d : facts.deliveries()) {
+            if (d.deliveredAt() == null || d.deliveredAt().isAfter(now)) continue;
+            Instant dueBy = d.deliveredAt().plus(java.time.Duration.ofDays(rule.windowDays()));
+            if (now.isAfter(dueBy.plus(java.time.Duration.ofDays(LATE_DAYS)))) continue;
+            due.add(new DueReason(
+                    "delivery:" + d.deliveryId(), Reason.AFTER_DELIVERY, d.deliveryId(), dueBy, rule.priority()));
+        }
     }
 
     /** Only the customer's first installation counts, and only within its window. */
@@ -80,6 +111,8 @@ public final class FollowupRules {
             case FIRST_INSTALLATION -> config.firstInstallation();
             case QUARTERLY -> config.quarterly();
             case CALLBACK -> config.callback();
+            case AFTER_VISIT -> config.afterVisit();
+            case AFTER_DELIVERY -> config.afterDelivery();
         };
     }
 

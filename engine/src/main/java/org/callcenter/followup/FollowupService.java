@@ -30,14 +30,14 @@ public final class FollowupService {
 
     private final FollowupRepository repository;
     private final FollowupConfig config;
-    private final BusinessCalendar calendar;
+    private final CallingCalendars calling;
     private final Clock clock;
 
     public FollowupService(
             FollowupRepository repository, FollowupConfig config, BusinessCalendar calendar, Clock clock) {
         this.repository = repository;
         this.config = config;
-        this.calendar = calendar;
+        this.calling = new CallingCalendars(calendar);
         this.clock = clock;
     }
 
@@ -56,10 +56,14 @@ public final class FollowupService {
         return new Lists(mine, shared);
     }
 
-    /** True when calls may be made now: a working day, inside opening hours. */
-    public boolean callingHoursNow() {
-        Instant now = clock.instant();
-        return calendar.nextOpening(now).equals(now);
+    /** True when this customer may be called now: a working day, inside calling hours, in their zone. */
+    public boolean callingHoursNow(FollowUp f) {
+        return calling.open(repository.zoneOf(f.customerId()), clock.instant());
+    }
+
+    /** The calendar's calling hours in this customer's time zone. */
+    public BusinessCalendar calendarOf(String customerId) {
+        return calling.of(repository.zoneOf(customerId));
     }
 
     public synchronized FollowUp claim(String id, String agent) {
@@ -89,6 +93,7 @@ public final class FollowupService {
             throw new ConflictException("follow-up " + id + " is owned by " + owner, f);
         if (outcome == Outcome.CALL_LATER && later == null)
             throw InvalidInputException.of("later", "call later needs the time the customer asked for");
+        BusinessCalendar calendar = calendarOf(f.customerId());
         List<FollowUp.Attempt> attempts = new ArrayList<>(f.attempts());
         attempts.add(new FollowUp.Attempt(now, agent, outcome, note));
         Map<String, String> stored = new HashMap<>(f.answers());
@@ -108,7 +113,7 @@ public final class FollowupService {
                         f.ownedUntil(),
                         attempts,
                         stored);
-            case NO_ANSWER, BUSY ->
+            case NO_ANSWER, BUSY, HUNG_UP ->
                 tried.failedAttempts() >= config.maxAttempts()
                         ? with(tried, FollowupStatus.UNREACHABLE, f.callAt(), null, null, attempts, stored)
                         : with(
@@ -140,6 +145,49 @@ public final class FollowupService {
             released++;
         }
         return released;
+    }
+
+    /** The RELEASE timer fired: the owner's hold ended, the follow-up goes to anyone. False if stale. */
+    public synchronized boolean releaseExpired(String id, Instant due) {
+        Instant now = clock.instant();
+        FollowUp f = repository.find(id).orElse(null);
+        if (f == null || f.status() != FollowupStatus.OPEN || f.owner() == null) return false;
+        if (!due.equals(f.ownedUntil()) || f.ownedUntil().isAfter(now)) return false;
+        repository.save(with(f, f.status(), f.callAt(), null, null, f.attempts(), f.answers()));
+        return true;
+    }
+
+    /** Moves the next call of an open follow-up still planned at {@code expected}; false if stale. */
+    public synchronized boolean reschedule(String id, Instant expected, Instant callAt) {
+        FollowUp f = repository.find(id).orElse(null);
+        if (f == null || f.status() != FollowupStatus.OPEN || !expected.equals(f.callAt())) return false;
+        repository.save(with(f, f.status(), callAt, f.owner(), f.ownedUntil(), f.attempts(), f.answers()));
+        return true;
+    }
+
+    /**
+     * Progressive dialling takes a follow-up still planned at {@code expected} for {@code agent}: owned
+     * by them, and its next call held back to {@code holdUntil} (it comes back then if no outcome is
+     * recorded, so a crash mid-dial loses nothing and a repeated timer finds it stale). Empty if it is
+     * stale or another agent owns it.
+     */
+    public synchronized java.util.Optional<FollowUp> takeForDial(
+            String id, Instant expected, String agent, Instant holdUntil) {
+        Instant now = clock.instant();
+        FollowUp f = repository.find(id).orElse(null);
+        if (f == null || f.status() != FollowupStatus.OPEN || !expected.equals(f.callAt()))
+            return java.util.Optional.empty();
+        String owner = ownedBy(f, now);
+        if (owner != null && !owner.equals(agent)) return java.util.Optional.empty();
+        FollowUp taken =
+                with(f, f.status(), holdUntil, agent, now.plus(config.releaseAfter()), f.attempts(), f.answers());
+        repository.save(taken);
+        return java.util.Optional.of(taken);
+    }
+
+    /** The agent who owns the follow-up now, or null (anyone). */
+    public static String currentOwner(FollowUp f, Instant now) {
+        return ownedBy(f, now);
     }
 
     public FollowUp get(String id) {

@@ -8,5 +8,7 @@ public enum Outcome {
     INVALID_NUMBER,
     CALL_LATER,
     /** Originate failed (agent's phone unavailable, AMI down): kept, not counted as a try. */
-    DIAL_FAILED
+    DIAL_FAILED,
+    /** The customer answered but hung up while being connected to the agent: counted as a try. */
+    HUNG_UP
 }

@@ -4,5 +4,7 @@ package org.callcenter.followup;
 public enum Reason {
     FIRST_INSTALLATION,
     QUARTERLY,
-    CALLBACK
+    CALLBACK,
+    AFTER_VISIT,
+    AFTER_DELIVERY
 }

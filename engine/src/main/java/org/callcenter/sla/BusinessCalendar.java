@@ -61,6 +61,12 @@ public final class BusinessCalendar {
         return zone;
     }
 
+    /** The same hours, holidays and make-up days read as local times of another zone (a customer's). */
+    public BusinessCalendar inZone(ZoneId other) {
+        if (other.equals(zone)) return this;
+        return new BusinessCalendar(name + "@" + other, other, weekly, holidays, makeupDays, makeupHoursFrom);
+    }
+
     public Map<DayOfWeek, List<OpeningHours>> weekly() {
         return weekly;
     }

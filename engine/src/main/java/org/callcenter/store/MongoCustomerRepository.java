@@ -192,7 +192,8 @@ public final class MongoCustomerRepository implements CustomerRepository {
                 .append("ticketNumbers", c.ticketNumbers())
                 .append("version", c.version())
                 .append("createdAt", BsonValues.date(c.createdAt()))
-                .append("updatedAt", BsonValues.date(c.updatedAt()));
+                .append("updatedAt", BsonValues.date(c.updatedAt()))
+                .append("timeZone", c.timeZone());
     }
 
     static Customer fromDocument(Document d) {
@@ -224,7 +225,8 @@ public final class MongoCustomerRepository implements CustomerRepository {
                 BsonValues.strings(d, "ticketNumbers"),
                 BsonValues.longValue(d, "version"),
                 BsonValues.instant(d, "createdAt"),
-                BsonValues.instant(d, "updatedAt"));
+                BsonValues.instant(d, "updatedAt"),
+                d.getString("timeZone"));
     }
 
     static Document installationDocument(Installation i) {

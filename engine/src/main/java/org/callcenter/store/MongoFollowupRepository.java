@@ -5,41 +5,40 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.callcenter.common.JsonMapper;
 import org.callcenter.followup.CustomerFacts;
+import org.callcenter.followup.Delivery;
 import org.callcenter.followup.FollowUp;
 import org.callcenter.followup.FollowupRepository;
 
 /**
  * Follow-ups in {@code followups} by the deterministic _id {@code customerId:quarter}; planning facts
- * read from {@code customers}, {@code installations}, {@code callbacks} (open ones, matched to a
- * customer through the {@code phones} index by _id).
+ * through {@link MongoFollowupFacts}; departures heard on the event bus in {@code followup_visits},
+ * deliveries in {@code deliveries}.
  */
 public final class MongoFollowupRepository implements FollowupRepository {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private final MongoCollection<Document> followups;
     private final MongoCollection<Document> customers;
-    private final MongoCollection<Document> installations;
     private final MongoCollection<Document> callbacks;
-    private final MongoCollection<Document> phones;
+    private final MongoCollection<Document> heardVisits;
+    private final MongoCollection<Document> deliveries;
+    private final MongoFollowupFacts facts;
 
     public MongoFollowupRepository(MongoStore store) {
         var db = store.database();
         this.followups = db.getCollection("followups");
         this.customers = db.getCollection("customers");
-        this.installations = db.getCollection("installations");
         this.callbacks = db.getCollection("callbacks");
-        this.phones = db.getCollection("phones");
+        this.heardVisits = db.getCollection("followup_visits");
+        this.deliveries = db.getCollection("deliveries");
+        this.facts = new MongoFollowupFacts(db);
     }
 
     @Override
@@ -71,28 +70,63 @@ public final class MongoFollowupRepository implements FollowupRepository {
 
     @Override
     public void forEachCustomer(Consumer<CustomerFacts> consumer) {
-        Map<String, List<CustomerFacts.InstalledOn>> installed = new HashMap<>();
-        for (Document d : installations.find().projection(Projections.include("customerId", "installedOn"))) {
-            LocalDate on = BsonValues.localDate(d, "installedOn");
-            installed
-                    .computeIfAbsent(d.getString("customerId"), k -> new ArrayList<>())
-                    .add(new CustomerFacts.InstalledOn(d.getString("_id"), on));
-        }
-        Map<String, List<CustomerFacts.OpenCallback>> open = new HashMap<>();
-        for (Document d : callbacks.find(eq("status", "open"))) {
-            Document owner = d.getString("phone") == null
-                    ? null
-                    : phones.find(eq("_id", d.getString("phone"))).first();
-            Instant at = requestedAt(d);
-            if (owner == null || at == null) continue; // not a known customer: stays in the call-back list
-            open.computeIfAbsent(owner.getString("customerId"), k -> new ArrayList<>())
-                    .add(new CustomerFacts.OpenCallback(String.valueOf(d.get("_id")), at));
-        }
-        for (Document d : customers.find().projection(Projections.include("_id"))) {
-            String id = d.getString("_id");
-            consumer.accept(
-                    new CustomerFacts(id, installed.getOrDefault(id, List.of()), open.getOrDefault(id, List.of())));
-        }
+        facts.forEachCustomer(consumer);
+    }
+
+    @Override
+    public Optional<CustomerFacts> factsOf(String customerId) {
+        return facts.factsOf(customerId);
+    }
+
+    @Override
+    public ZoneId zoneOf(String customerId) {
+        return MongoFollowupFacts.zone(customers
+                .find(eq("_id", customerId))
+                .projection(Projections.include("timeZone"))
+                .first());
+    }
+
+    @Override
+    public boolean departed(String customerId, CustomerFacts.Departed visit, String technicianId, String consent) {
+        if (customers.find(eq("_id", customerId)).first() == null) return false;
+        Document doc = new Document("_id", visit.visitId())
+                .append("customerId", customerId)
+                .append("ticketNumber", visit.ticketNumber())
+                .append("technicianId", technicianId)
+                .append("consent", consent)
+                .append("departedAt", BsonValues.date(visit.departedAt()));
+        heardVisits.replaceOne(eq("_id", visit.visitId()), doc, UPSERT);
+        return true;
+    }
+
+    @Override
+    public boolean addDelivery(Delivery d) {
+        if (customers.find(eq("_id", d.customerId())).first() == null) return false;
+        deliveries.insertOne(new Document("_id", d.id())
+                .append("customerId", d.customerId())
+                .append("installationId", d.installationId())
+                .append("product", d.product())
+                .append("deliveredAt", BsonValues.date(d.deliveredAt()))
+                .append("reference", d.reference())
+                .append("recordedBy", d.recordedBy())
+                .append("createdAt", BsonValues.date(d.createdAt())));
+        return true;
+    }
+
+    @Override
+    public List<Delivery> deliveriesOf(String customerId) {
+        List<Delivery> out = new ArrayList<>();
+        for (Document d : deliveries.find(eq("customerId", customerId)).sort(new Document("deliveredAt", -1)))
+            out.add(new Delivery(
+                    d.getString("_id"),
+                    d.getString("customerId"),
+                    d.getString("installationId"),
+                    d.getString("product"),
+                    BsonValues.instant(d, "deliveredAt"),
+                    d.getString("reference"),
+                    d.getString("recordedBy"),
+                    BsonValues.instant(d, "createdAt")));
+        return out;
     }
 
     @Override
@@ -113,16 +147,6 @@ public final class MongoFollowupRepository implements FollowupRepository {
         for (Document k : BsonValues.documents(d, "contacts"))
             for (String p : BsonValues.strings(k, "phones")) if (!out.contains(p)) out.add(p);
         return out;
-    }
-
-    /** IVR call-backs store requestedAt as a date, abandoned-call ones createdAt as ISO text. */
-    private static Instant requestedAt(Document d) {
-        for (String key : List.of("requestedAt", "createdAt")) {
-            Object v = d.get(key);
-            if (v instanceof Date date) return date.toInstant();
-            if (v instanceof String s) return Instant.parse(s);
-        }
-        return null;
     }
 
     private static FollowUp read(Document d) {
