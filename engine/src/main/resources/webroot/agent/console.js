@@ -45,6 +45,7 @@ async function boot() {
   showPresence(state.agent && state.agent.presence ? state.agent.presence.state : "offline");
   connect();
   loadRecent();
+  if (window.followups) window.followups.load();
 }
 $("login-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
@@ -88,6 +89,7 @@ function connect() {
   };
 }
 function handle(m) {
+  if (m.type === "return_call") { if (window.followups) window.followups.pop(m); return; }
   if (m.type === "hello") {
     api("GET", "/agents/me").then((a) => showPresence(a.presence.state), () => showPresence("offline"));
     return;
