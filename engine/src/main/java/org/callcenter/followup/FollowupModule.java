@@ -53,7 +53,7 @@ public final class FollowupModule {
     private final Blocking blocking;
     private final Clock clock;
     private final AtomicBoolean planning = new AtomicBoolean();
-    private final ScheduledTicker ticker = new ScheduledTicker();
+    private final ScheduledTicker ticker = new ScheduledTicker("followup");
     private ProgressiveDialler progressive;
     private ProgressiveDialler.AgentDirectory agents;
     private java.util.function.BooleanSupplier canDial = () -> false;

@@ -10,8 +10,19 @@ import org.slf4j.LoggerFactory;
 /** The production {@link Ticker}: one daemon thread, fixed delay between runs, errors logged. */
 public final class ScheduledTicker implements Ticker {
     private static final Logger log = LoggerFactory.getLogger(ScheduledTicker.class);
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("sla-ticker").factory());
+    private final String name;
+    private final ScheduledExecutorService executor;
+
+    public ScheduledTicker() {
+        this("sla");
+    }
+
+    /** {@code name}: whose timers it polls (thread name and log lines), e.g. {@code followup}. */
+    public ScheduledTicker(String name) {
+        this.name = name;
+        this.executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name(name + "-ticker").factory());
+    }
 
     @Override
     public void every(Duration period, Runnable task) {
@@ -20,7 +31,7 @@ public final class ScheduledTicker implements Ticker {
                     try {
                         task.run();
                     } catch (RuntimeException e) {
-                        log.warn("SLA timer poll failed (will retry): {}", e.toString());
+                        log.warn("{} timer poll failed (will retry): {}", name, e.toString());
                     }
                 },
                 0,

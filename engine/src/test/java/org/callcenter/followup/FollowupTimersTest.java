@@ -148,4 +148,27 @@ class FollowupTimersTest {
         assertThat(channels).allSatisfy(ch -> assertThat(originated(ch)).as(ch).isEqualTo(1));
         assertThat(first.server.originated).isEmpty();
     }
+
+    @Test
+    void anOwnersHoldEndsOnTheReleaseTimerAndTheFollowUpGoesToAnyone() {
+        clock.set(at("2026-03-09T10:00"));
+        TestEngine a = engine(pbx());
+        customers(a, "63", 1);
+        a.post("/api/v1/followups/plan", new JsonObject());
+        String id = a.get("/api/v1/followups")
+                .json()
+                .getJsonArray("shared")
+                .getJsonObject(0)
+                .getString("id");
+        var claimed =
+                a.post("/api/v1/followups/" + id + "/claim", new JsonObject()).json();
+        assertThat(claimed.getString("owner")).isEqualTo("admin");
+        assertThat(a.engine().followup().schedule().size(FollowupTimer.Kind.RELEASE))
+                .isPositive();
+
+        clock.set(Instant.parse(claimed.getString("ownedUntil")).plusSeconds(1));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> a.get("/api/v1/followups/" + id).json().getString("owner") == null);
+        assertThat(a.get("/api/v1/followups/" + id).json().getString("status")).isEqualTo("open");
+    }
 }
