@@ -30,7 +30,8 @@ import org.callcenter.store.MongoStore;
 
 /**
  * Return-call planning at scale: N customers with M installations (installed over the 18 months
- * before the quarter). Prints the time to plan a whole quarter (every customer gets its quarterly
+ * before the quarter), a visit for one customer in five and a delivery for one in ten (March-April
+ * 2026), one customer in ten in another time zone. Prints the time to plan a whole quarter (every customer gets its quarterly
  * call, new installations their first-installation call), the per-day incremental planning time
  * over the following 30 days (mostly "nothing new", which is the steady state), and heap used.
  * Store: {@code memory} (the planner alone, a map as repository) or {@code mongo} (the engine's
@@ -109,18 +110,46 @@ public final class FollowupPlanningBenchmark {
             LocalDate on = from.plusDays(random.nextInt(560)); // up to 2026-04-14
             byCustomer.get(i % customers).add(new CustomerFacts.InstalledOn("i" + i, on));
         }
+        // one customer in five had a technician's visit, one in ten a delivery, between 2026-03-01 and
+        // 2026-05-01 (some fall due inside the planned days); one in ten lives in another time zone
+        Instant march = at(ZoneId.of("Asia/Shanghai"), LocalDate.of(2026, 3, 1));
         List<CustomerFacts> out = new ArrayList<>(customers);
-        for (int c = 0; c < customers; c++) out.add(new CustomerFacts("c" + c, byCustomer.get(c), List.of()));
+        for (int c = 0; c < customers; c++) {
+            List<CustomerFacts.Departed> visits = c % 5 == 0
+                    ? List.of(new CustomerFacts.Departed(
+                            "v" + c, "S" + c, march.plusSeconds(random.nextInt(61 * 86_400))))
+                    : List.of();
+            List<CustomerFacts.Delivered> deliveries = c % 10 == 3
+                    ? List.of(new CustomerFacts.Delivered(
+                            "d" + c, "pump", march.plusSeconds(random.nextInt(61 * 86_400))))
+                    : List.of();
+            ZoneId zone = c % 10 == 7 ? ZoneId.of("Europe/Berlin") : null;
+            out.add(new CustomerFacts("c" + c, byCustomer.get(c), List.of(), visits, deliveries, zone));
+        }
         return out;
     }
 
     static void load(MongoStore mongo, List<CustomerFacts> facts) {
         var customers = mongo.database().getCollection("customers");
         var installations = mongo.database().getCollection("installations");
+        var visits = mongo.database().getCollection("visits");
+        var deliveries = mongo.database().getCollection("deliveries");
         List<Document> cs = new ArrayList<>();
         List<Document> is = new ArrayList<>();
         for (CustomerFacts f : facts) {
-            cs.add(new Document("_id", f.customerId()).append("name", f.customerId()));
+            cs.add(new Document("_id", f.customerId())
+                    .append("name", f.customerId())
+                    .append("timeZone", f.zone() == null ? null : f.zone().getId()));
+            for (CustomerFacts.Departed v : f.visits())
+                visits.insertOne(new Document("_id", v.visitId())
+                        .append("customerId", f.customerId())
+                        .append("ticketNumber", v.ticketNumber())
+                        .append("departedAt", java.util.Date.from(v.departedAt())));
+            for (CustomerFacts.Delivered d : f.deliveries())
+                deliveries.insertOne(new Document("_id", d.deliveryId())
+                        .append("customerId", f.customerId())
+                        .append("product", d.product())
+                        .append("deliveredAt", java.util.Date.from(d.deliveredAt())));
             for (CustomerFacts.InstalledOn i : f.installations())
                 is.add(new Document("_id", i.installationId())
                         .append("customerId", f.customerId())
@@ -180,7 +209,7 @@ public final class FollowupPlanningBenchmark {
         }
 
         public ZoneId zoneOf(String customerId) {
-            return null;
+            return factsOf(customerId).map(CustomerFacts::zone).orElse(null);
         }
 
         public boolean departed(String customerId, CustomerFacts.Departed visit, String technicianId, String consent) {

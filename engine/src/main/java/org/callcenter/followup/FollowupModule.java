@@ -45,6 +45,7 @@ public final class FollowupModule {
     private final FollowupCoverage coverage;
     private final FollowupDialling dialling;
     private final FollowupSchedule schedule;
+    private final FollowupIntake intake;
     private final FollowupMeters meters;
     private final FollowupDialMeters dialMeters;
     private final FollowupConfig config;
@@ -75,6 +76,7 @@ public final class FollowupModule {
                 store, schedule, e -> vertx.eventBus().publish(FollowupEvents.CHANGED, e), clock);
         this.schedule = schedule;
         this.planner = new FollowupPlanner(repository, new FollowupRules(config, calendar), calendar, clock);
+        this.intake = new FollowupIntake(repository, planner, clock);
         this.service = new FollowupService(repository, config, calendar, clock);
         this.coverage = new FollowupCoverage(repository, calendar, clock);
         this.dialling = new FollowupDialling(service, repository, dialler, blocking);
@@ -154,8 +156,15 @@ public final class FollowupModule {
                     .onFailure(e -> log.warn("releasing follow-ups of {} failed: {}", agent, e.toString()));
         });
         vertx.eventBus().<Object>consumer(FollowupEvents.VISIT_DEPARTED, m -> {
-            JsonObject e = m.body() instanceof JsonObject j ? j : new JsonObject(String.valueOf(m.body()));
-            blocking.run(() -> departed(e)).onFailure(x -> log.warn("visit departure not planned: {}", x.toString()));
+            JsonObject e;
+            try {
+                e = m.body() instanceof JsonObject j ? j : new JsonObject(String.valueOf(m.body()));
+            } catch (RuntimeException x) {
+                log.warn("visit departure that is not a JSON object ignored");
+                return;
+            }
+            blocking.run(() -> intake.departed(e))
+                    .onFailure(x -> log.warn("visit departure not planned: {}", x.toString()));
         });
         Timers timers = new VertxTimers(vertx);
         planNow().onFailure(e -> log.warn("follow-up planning failed: {}", e.toString()));
@@ -183,24 +192,6 @@ public final class FollowupModule {
         else if (!config.progressive().enabled())
             schedule.pollOnce(FollowupTimer.Kind.DIAL, t -> false); // due: shown in the agents' lists
         dialMeters.pending(schedule.size(FollowupTimer.Kind.DIAL) + schedule.size(FollowupTimer.Kind.RELEASE));
-    }
-
-    /** A visit ended ({visitId, ticketNumber, customerId, technicianId, departedAt, consent}): plan its return call. */
-    boolean departed(JsonObject e) {
-        String visitId = e.getString("visitId");
-        String customerId = e.getString("customerId");
-        String at = e.getString("departedAt");
-        if (visitId == null || customerId == null || at == null) {
-            log.warn("visit departure without visitId, customerId or departedAt ignored: {}", e.fieldNames());
-            return false;
-        }
-        CustomerFacts.Departed visit =
-                new CustomerFacts.Departed(visitId, e.getString("ticketNumber"), Instant.parse(at));
-        if (!repository.departed(customerId, visit, e.getString("technicianId"), e.getString("consent"))) {
-            log.warn("visit {} departed for unknown customer {}", visitId, customerId);
-            return false;
-        }
-        return planner.planCustomer(customerId).isPresent();
     }
 
     /** Plans every customer (skipped while a run is still going); the number of follow-ups changed. */
@@ -232,18 +223,7 @@ public final class FollowupModule {
     /** Records a delivery and plans its follow-up at once; NotFound for an unknown customer. */
     Delivery deliver(
             String customerId, String installationId, String product, Instant at, String reference, String by) {
-        Delivery d = new Delivery(
-                org.callcenter.common.Ids.newId(),
-                customerId,
-                installationId,
-                product,
-                at,
-                reference,
-                by,
-                clock.instant());
-        if (!repository.addDelivery(d)) throw new org.callcenter.common.NotFoundException("no customer " + customerId);
-        planner.planCustomer(customerId);
-        return d;
+        return intake.deliver(customerId, installationId, product, at, reference, by);
     }
 
     java.time.ZoneId zone() {

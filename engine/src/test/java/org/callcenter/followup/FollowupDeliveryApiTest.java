@@ -174,9 +174,23 @@ class FollowupDeliveryApiTest {
                                 .put("technicianId", "tech-1")
                                 .put("departedAt", at("2026-03-09T09:30").toString())
                                 .put("consent", "pending"));
+        var bus = engine.engine().vertx().eventBus();
+        // malformed or unknown departures are logged and ignored; nothing else breaks
+        bus.publish(
+                FollowupEvents.VISIT_DEPARTED,
+                new JsonObject().put("visitId", "bad-1").put("departedAt", "yesterday"));
+        bus.publish(
+                FollowupEvents.VISIT_DEPARTED,
+                new JsonObject()
+                        .put("visitId", "bad-2")
+                        .put("customerId", "nobody")
+                        .put("departedAt", at("2026-03-09T09:30").toString()));
+        bus.publish(FollowupEvents.VISIT_DEPARTED, "not json at all");
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> engine.get("/api/v1/followups/coverage").body().contains("cov-v1"));
+        assertThat(engine.get("/api/v1/followups/coverage").body()).doesNotContain("bad-1", "bad-2");
+        assertThat(engine.get("/api/v1/followups/nobody:2026-Q1").status()).isEqualTo(404);
         engine.post(
                 "/api/v1/followups/" + c + ":2026-Q1/outcome",
                 new JsonObject().put("outcome", "reached").put("answers", new JsonObject()));
