@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The answers to the follow-up questions over a period, aggregated per question: how many reached
- * calls answered it and how often each answer was given (answers compared case-insensitively, trimmed).
+ * calls answered it and how often each answer was given (answers trimmed and lower-cased, so "Yes" and
+ * "yes " count as one answer, reported as "yes").
  * A call counts in the period of its REACHED attempt (days in the business calendar's zone).
  */
 public final class FollowupAnswers {
@@ -34,7 +35,6 @@ public final class FollowupAnswers {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         Map<String, Map<String, int[]>> byQuestion = new LinkedHashMap<>();
-        Map<String, String> spelling = new LinkedHashMap<>();
         int calls = 0;
         // a follow-up lives in the quarter it was opened in, or (kept open) the next one
         for (LocalDate q = FollowupRules.quarterStart(from).minusMonths(3); !q.isAfter(to); q = q.plusMonths(3)) {
@@ -48,7 +48,6 @@ public final class FollowupAnswers {
                     String answer = e.getValue() == null ? "" : e.getValue().trim();
                     if (answer.isEmpty()) continue;
                     String key = answer.toLowerCase(Locale.ROOT);
-                    spelling.putIfAbsent(key, answer);
                     byQuestion.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>())
                             .computeIfAbsent(key, k -> new int[1])[0]++;
                 }
@@ -59,7 +58,7 @@ public final class FollowupAnswers {
             List<Answer> list = new ArrayList<>();
             int answered = 0;
             for (Map.Entry<String, int[]> a : answers.entrySet()) {
-                list.add(new Answer(spelling.get(a.getKey()), a.getValue()[0]));
+                list.add(new Answer(a.getKey(), a.getValue()[0]));
                 answered += a.getValue()[0];
             }
             list.sort((x, y) ->
