@@ -35,6 +35,7 @@ public final class FollowupSchedule {
     private final Clock clock;
     private final Duration lease;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.Set<String> rescored = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FollowupSchedule(LeaseIndex dial, LeaseIndex release, Clock clock, Duration lease) {
         this.dial = dial;
@@ -48,9 +49,13 @@ public final class FollowupSchedule {
         for (FollowupTimer t : FollowupTimer.of(f)) indexOf(t.kind()).add(Map.of(t.member(), t.due()));
     }
 
-    /** Re-indexes one timer at a later instant (no agent free yet, outside calling hours). */
+    /**
+     * Brings a claimed timer back at a later instant (no agent free yet, outside calling hours): the
+     * same member (it still names the plan's instant, so it is not stale), claimable again at {@code at}.
+     */
     public void again(FollowupTimer t, Instant at) {
-        indexOf(t.kind()).add(Map.of(new FollowupTimer(t.followupId(), t.kind(), at).member(), at));
+        indexOf(t.kind()).add(Map.of(t.member(), at));
+        rescored.add(t.kind() + "|" + t.member()); // its lease is replaced: the poller must not complete it
     }
 
     /** Adds the timers of every open follow-up that are missing from the index (on start). */
@@ -81,7 +86,7 @@ public final class FollowupSchedule {
                 results.add(workers.submit(() -> {
                     FollowupTimer t = FollowupTimer.parse(kind, member);
                     boolean done = handler.handle(t);
-                    index.complete(member, leaseUntil);
+                    if (!rescored.remove(kind + "|" + member)) index.complete(member, leaseUntil);
                     return done;
                 }));
             for (Future<Boolean> r : results) {

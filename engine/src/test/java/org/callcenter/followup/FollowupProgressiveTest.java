@@ -209,5 +209,37 @@ class FollowupProgressiveTest {
         assertThat(followUp(c + ":2026-Q1").getString("owner")).isEqualTo("li201");
         List<JsonObject> mine = List.copyOf(pops);
         assertThat(mine).anyMatch(p -> c.equals(p.getString("customerId")));
+        // the agent talks to the customer and records it: done, and the agent is free again
+        Response reached = engine.send(
+                "POST",
+                "/api/v1/followups/" + c + ":2026-Q1/outcome",
+                new JsonObject()
+                        .put("outcome", "reached")
+                        .put("answers", new JsonObject().put("How was the technician's attitude?", "friendly"))
+                        .encode(),
+                agentToken);
+        assertThat(reached.json().getString("status")).isEqualTo("done");
+        assertThat(presence()).isEqualTo("available");
+    }
+
+    @Test
+    void aDueFollowUpWaitsForAFreeAgent() {
+        clock.set(at("2026-03-13T10:00"));
+        presence("away");
+        String c = customer("Waiting Co", "13622220003");
+        String channel = "Local/+8613622220003@from-internal";
+        departed("v-3", c, clock.instant());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> engine.get("/api/v1/followups/" + c + ":2026-Q1").status() == 200);
+        engine.engine().followup().pollOnce();
+        engine.engine().followup().pollOnce();
+        assertThat(originatedTo(channel)).isZero();
+        assertThat(engine.engine().followup().schedule().size(FollowupTimer.Kind.DIAL))
+                .isPositive();
+
+        presence("available");
+        clock.advance(Duration.ofSeconds(31)); // followup.progressive.wait_for_agent_seconds
+        await().atMost(Duration.ofSeconds(15)).until(() -> originatedTo(channel) == 1);
+        assertThat(followUp(c + ":2026-Q1").getString("owner")).isEqualTo("li201");
     }
 }
