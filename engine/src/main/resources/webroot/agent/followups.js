@@ -35,6 +35,7 @@
       fu.byId = new Map([...lists.mine, ...lists.shared].map((f) => [f.id, f]));
       await render($("fu-mine"), lists.mine);
       await render($("fu-shared"), lists.shared);
+      await render($("fu-needs"), lists.needsNumber || []);
     } catch (e) { $("fu-shared").innerHTML = `<li class="muted">${esc(e.message)}</li>`; }
   }
   async function coverage() {

@@ -188,6 +188,12 @@ public final class FollowupPlanningBenchmark {
                     .toList();
         }
 
+        public List<FollowUp> needingNumber() {
+            return byId.values().stream()
+                    .filter(f -> f.status() == FollowupStatus.NEEDS_NUMBER)
+                    .toList();
+        }
+
         public List<FollowUp> ofQuarter(String quarter) {
             return byId.values().stream()
                     .filter(f -> f.quarter().equals(quarter))

@@ -14,6 +14,9 @@ public interface FollowupRepository {
     /** Every follow-up still to be called (status OPEN). */
     List<FollowUp> open();
 
+    /** Follow-ups kept for a human because the customer has no valid number (status NEEDS_NUMBER). */
+    List<FollowUp> needingNumber();
+
     /** Every follow-up of a quarter, whatever its status (coverage). */
     List<FollowUp> ofQuarter(String quarter);
 

@@ -21,8 +21,11 @@ import org.callcenter.sla.BusinessCalendar;
  * blocking code: callers run it through {@code store.Blocking}. Writes are serialised per instance.
  */
 public final class FollowupService {
-    /** Mine and shared, each ordered by due time, then higher priority first. */
-    public record Lists(List<FollowUp> mine, List<FollowUp> shared) {}
+    /**
+     * Mine and shared, each ordered by due time, then higher priority first; and those kept for a
+     * human because the customer has no valid number.
+     */
+    public record Lists(List<FollowUp> mine, List<FollowUp> shared, List<FollowUp> needsNumber) {}
 
     static final Comparator<FollowUp> ORDER = Comparator.comparing(FollowUp::dueBy)
             .thenComparing(Comparator.comparingInt(FollowUp::priority).reversed())
@@ -53,7 +56,9 @@ public final class FollowupService {
         }
         mine.sort(ORDER);
         shared.sort(ORDER);
-        return new Lists(mine, shared);
+        List<FollowUp> needsNumber = new ArrayList<>(repository.needingNumber());
+        needsNumber.sort(ORDER);
+        return new Lists(mine, shared, needsNumber);
     }
 
     /** True when this customer may be called now: a working day, inside calling hours, in their zone. */

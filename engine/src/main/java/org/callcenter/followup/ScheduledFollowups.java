@@ -48,6 +48,11 @@ final class ScheduledFollowups implements FollowupRepository {
     }
 
     @Override
+    public List<FollowUp> needingNumber() {
+        return store.needingNumber();
+    }
+
+    @Override
     public List<FollowUp> ofQuarter(String quarter) {
         return store.ofQuarter(quarter);
     }

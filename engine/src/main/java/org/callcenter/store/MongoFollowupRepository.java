@@ -62,6 +62,13 @@ public final class MongoFollowupRepository implements FollowupRepository {
     }
 
     @Override
+    public List<FollowUp> needingNumber() {
+        List<FollowUp> out = new ArrayList<>();
+        for (Document d : followups.find(eq("status", "needs_number"))) out.add(read(d));
+        return out;
+    }
+
+    @Override
     public List<FollowUp> ofQuarter(String quarter) {
         List<FollowUp> out = new ArrayList<>();
         for (Document d : followups.find(eq("quarter", quarter))) out.add(read(d));

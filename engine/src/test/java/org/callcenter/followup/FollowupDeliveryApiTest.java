@@ -64,6 +64,13 @@ class FollowupDeliveryApiTest {
         assertThat(f.getJsonArray("questions").getList()).contains("Did the delivery arrive complete and undamaged?");
         assertThat(engine.get("/api/v1/customers/" + c + "/deliveries").array().size())
                 .isEqualTo(1);
+        // the number turns out to be wrong: kept for a human, listed as needing a number
+        Response invalid = engine.post(
+                "/api/v1/followups/" + c + ":2026-Q1/outcome", new JsonObject().put("outcome", "invalid_number"));
+        assertThat(invalid.json().getString("status")).isEqualTo("needs_number");
+        JsonObject lists = engine.get("/api/v1/followups").json();
+        assertThat(lists.getJsonArray("needsNumber").encode()).contains(c + ":2026-Q1");
+        assertThat(lists.getJsonArray("shared").encode()).doesNotContain(c + ":2026-Q1");
 
         assertThat(engine.post(
                                 "/api/v1/customers/nobody/deliveries",
