@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.callcenter.agents.Agent;
 import org.callcenter.agents.AgentService;
 import org.callcenter.agents.Presence;
+import org.callcenter.sla.ClockLock;
+import org.callcenter.store.StoreUnavailableException;
 
 /**
  * Agent presence for progressive dialling, through the {@code agents/} domain (presence in Redis).
@@ -14,9 +16,12 @@ import org.callcenter.agents.Presence;
 final class FollowupAgents implements ProgressiveDialler.AgentDirectory {
     private static final long WAIT_SECONDS = 10;
     private final AgentService agents;
+    private final ClockLock lock;
 
-    FollowupAgents(AgentService agents) {
+    /** {@code lock}: a short per-agent lock shared by the engine instances (Redis in production). */
+    FollowupAgents(AgentService agents, ClockLock lock) {
         this.agents = agents;
+        this.lock = lock;
     }
 
     @Override
@@ -33,8 +38,17 @@ final class FollowupAgents implements ProgressiveDialler.AgentDirectory {
 
     @Override
     public boolean occupy(String agent, String callId) {
-        Agent.AgentState s = await(agents.transition(agent, List.of(Presence.AVAILABLE), Presence.ON_CALL, callId));
-        return s.state() == Presence.ON_CALL && callId.equals(s.callId());
+        // read-then-write of presence under one lock across instances: two engines never give the same
+        // free agent two calls
+        try {
+            return lock.locked(agent, () -> {
+                Agent.AgentState s =
+                        await(agents.transition(agent, List.of(Presence.AVAILABLE), Presence.ON_CALL, callId));
+                return s.state() == Presence.ON_CALL && callId.equals(s.callId());
+            });
+        } catch (StoreUnavailableException e) {
+            return false; // another instance is taking this agent right now
+        }
     }
 
     @Override

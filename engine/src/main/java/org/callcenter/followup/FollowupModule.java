@@ -126,7 +126,10 @@ public final class FollowupModule {
                 vertx,
                 blocking,
                 clock);
-        module.agents = new FollowupAgents(agentService);
+        module.agents = new FollowupAgents(
+                agentService,
+                new org.callcenter.store.RedisClockLock(
+                        redis, "followup:agent-lock:", Duration.ofSeconds(10), Duration.ofSeconds(2)));
         module.canDial = telephony::connected;
         module.progressive = new ProgressiveDialler(
                 module.service,

@@ -127,6 +127,13 @@ class FollowupTimersTest {
         a.engine().followup().pollOnce();
         b.engine().followup().pollOnce();
         assertThat(channels).allSatisfy(ch -> assertThat(originated(ch)).as(ch).isEqualTo(1));
+        // and no agent was given two calls: eight agents on eight different follow-ups
+        var callIds = a.get("/api/v1/agents").array().stream()
+                .map(JsonObject.class::cast)
+                .filter(x -> x.getString("username").startsWith("tm41"))
+                .map(x -> x.getJsonObject("presence").getString("callId"))
+                .toList();
+        assertThat(callIds).hasSize(8).doesNotContainNull().doesNotHaveDuplicates();
     }
 
     @Test
