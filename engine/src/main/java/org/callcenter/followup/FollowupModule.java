@@ -69,6 +69,7 @@ public final class FollowupModule {
             FollowupMeters meters,
             FollowupDialMeters dialMeters,
             FollowupDialling.Dialler dialler,
+            org.callcenter.sla.ClockLock lock,
             Vertx vertx,
             Blocking blocking,
             Clock clock) {
@@ -77,7 +78,7 @@ public final class FollowupModule {
         this.schedule = schedule;
         this.planner = new FollowupPlanner(repository, new FollowupRules(config, calendar), calendar, clock);
         this.intake = new FollowupIntake(repository, planner, clock);
-        this.service = new FollowupService(repository, config, calendar, clock);
+        this.service = new FollowupService(repository, config, calendar, clock, lock);
         this.coverage = new FollowupCoverage(repository, calendar, clock);
         this.dialling = new FollowupDialling(service, repository, dialler, blocking);
         this.meters = meters;
@@ -123,6 +124,8 @@ public final class FollowupModule {
                 meters,
                 dialMeters,
                 dialler,
+                new org.callcenter.store.RedisClockLock(
+                        redis, "followup:lock:", Duration.ofSeconds(10), Duration.ofSeconds(5)),
                 vertx,
                 blocking,
                 clock);

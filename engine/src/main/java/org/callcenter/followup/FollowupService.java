@@ -12,13 +12,15 @@ import org.callcenter.common.InvalidInputException;
 import org.callcenter.common.NotFoundException;
 import org.callcenter.config.FollowupConfig;
 import org.callcenter.sla.BusinessCalendar;
+import org.callcenter.sla.ClockLock;
 
 /**
  * Ownership and outcomes (SERVICE-RULES §5). A follow-up belongs to one agent until
  * {@code ownedUntil}, then to anyone again (VICIdial's USERONLY → ANYONE). Unanswered and busy calls
  * are retried after working time until the attempts are used up; "call later" moves the next call
  * into calling hours; an invalid number keeps the follow-up (NEEDS_NUMBER), never drops it. Plain
- * blocking code: callers run it through {@code store.Blocking}. Writes are serialised per instance.
+ * blocking code: callers run it through {@code store.Blocking}. Writes are serialised per instance
+ * (synchronized) and per follow-up across instances (a short Redis lock in production).
  */
 public final class FollowupService {
     /**
@@ -35,9 +37,29 @@ public final class FollowupService {
     private final FollowupConfig config;
     private final CallingCalendars calling;
     private final Clock clock;
+    private final ClockLock lock;
+
+    /** One engine instance only: its methods are synchronized, that is all the serialising needed. */
+    private static final ClockLock IN_PROCESS = new ClockLock() {
+        @Override
+        public <T> T locked(String key, java.util.function.Supplier<T> body) {
+            return body.get();
+        }
+    };
 
     public FollowupService(
             FollowupRepository repository, FollowupConfig config, BusinessCalendar calendar, Clock clock) {
+        this(repository, config, calendar, clock, IN_PROCESS);
+    }
+
+    /** {@code lock}: serialises writes of one follow-up across engine instances (Redis in production). */
+    public FollowupService(
+            FollowupRepository repository,
+            FollowupConfig config,
+            BusinessCalendar calendar,
+            Clock clock,
+            ClockLock lock) {
+        this.lock = lock;
         this.repository = repository;
         this.config = config;
         this.calling = new CallingCalendars(calendar);
@@ -71,7 +93,7 @@ public final class FollowupService {
         return calling.of(repository.zoneOf(customerId));
     }
 
-    public synchronized FollowUp claim(String id, String agent) {
+    private FollowUp claimLocked(String id, String agent) {
         Instant now = clock.instant();
         FollowUp f = get(id);
         if (f.status() != FollowupStatus.OPEN) throw new ConflictException("follow-up " + id + " is " + f.status(), f);
@@ -84,11 +106,7 @@ public final class FollowupService {
         return claimed;
     }
 
-    /**
-     * Records one attempt. {@code later}: for CALL_LATER, when the customer asked to be called.
-     * {@code answers}: the answers to the questions (REACHED), merged into what is stored.
-     */
-    public synchronized FollowUp record(
+    private FollowUp recordLocked(
             String id, String agent, Outcome outcome, Instant later, Map<String, String> answers, String note) {
         Instant now = clock.instant();
         FollowUp f = get(id);
@@ -152,8 +170,7 @@ public final class FollowupService {
         return released;
     }
 
-    /** The RELEASE timer fired: the owner's hold ended, the follow-up goes to anyone. False if stale. */
-    public synchronized boolean releaseExpired(String id, Instant due) {
+    private boolean releaseExpiredLocked(String id, Instant due) {
         Instant now = clock.instant();
         FollowUp f = repository.find(id).orElse(null);
         if (f == null || f.status() != FollowupStatus.OPEN || f.owner() == null) return false;
@@ -162,8 +179,7 @@ public final class FollowupService {
         return true;
     }
 
-    /** Moves the next call of an open follow-up still planned at {@code expected}; false if stale. */
-    public synchronized boolean reschedule(String id, Instant expected, Instant callAt) {
+    private boolean rescheduleLocked(String id, Instant expected, Instant callAt) {
         FollowUp f = repository.find(id).orElse(null);
         if (f == null || f.status() != FollowupStatus.OPEN || !expected.equals(f.callAt())) return false;
         repository.save(with(f, f.status(), callAt, f.owner(), f.ownedUntil(), f.attempts(), f.answers()));
@@ -176,7 +192,7 @@ public final class FollowupService {
      * recorded, so a crash mid-dial loses nothing and a repeated timer finds it stale). Empty if it is
      * stale or another agent owns it.
      */
-    public synchronized java.util.Optional<FollowUp> takeForDial(
+    private java.util.Optional<FollowUp> takeForDialLocked(
             String id, Instant expected, String agent, Instant holdUntil) {
         Instant now = clock.instant();
         FollowUp f = repository.find(id).orElse(null);
@@ -193,6 +209,35 @@ public final class FollowupService {
     /** The agent who owns the follow-up now, or null (anyone). */
     public static String currentOwner(FollowUp f, Instant now) {
         return ownedBy(f, now);
+    }
+
+    public synchronized FollowUp claim(String id, String agent) {
+        return lock.locked(id, () -> claimLocked(id, agent));
+    }
+
+    /**
+     * Records one attempt. {@code later}: for CALL_LATER, when the customer asked to be called.
+     * {@code answers}: the answers to the questions (REACHED), merged into what is stored.
+     */
+    public synchronized FollowUp record(
+            String id, String agent, Outcome outcome, Instant later, Map<String, String> answers, String note) {
+        return lock.locked(id, () -> recordLocked(id, agent, outcome, later, answers, note));
+    }
+
+    /** The RELEASE timer fired: the owner's hold ended, the follow-up goes to anyone. False if stale. */
+    public synchronized boolean releaseExpired(String id, Instant due) {
+        return lock.locked(id, () -> releaseExpiredLocked(id, due));
+    }
+
+    /** Moves the next call of an open follow-up still planned at {@code expected}; false if stale. */
+    public synchronized boolean reschedule(String id, Instant expected, Instant callAt) {
+        return lock.locked(id, () -> rescheduleLocked(id, expected, callAt));
+    }
+
+    /** See {@link #takeForDialLocked}: under the follow-up's lock. */
+    public synchronized java.util.Optional<FollowUp> takeForDial(
+            String id, Instant expected, String agent, Instant holdUntil) {
+        return lock.locked(id, () -> takeForDialLocked(id, expected, agent, holdUntil));
     }
 
     public FollowUp get(String id) {
