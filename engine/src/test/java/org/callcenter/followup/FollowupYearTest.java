@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * A simulated 2026 with a moving clock: every day the planner runs at night, and an agent works the
  * shared list in the morning. Calls land inside calling hours on working days only, every customer is
  * called in every quarter exactly once for "quarterly", first installations are called within their
- * month, a customer never has two open follow-ups, and re-planning the same day changes nothing.
+ * month, every visit within 2 working days and every delivery within a week (deduplicated into the
+ * customer's one follow-up of the quarter), a customer never has two open follow-ups, and
+ * re-planning the same day changes nothing.
  */
 class FollowupYearTest {
     static final int CUSTOMERS = 24;
@@ -33,6 +35,17 @@ class FollowupYearTest {
             f.customer("c" + c, "+861380000" + (1000 + c), first, first.plusDays(40));
         }
         f.callback("cb1", "+8613800001003", f.at("2026-05-01T20:00")); // a holiday evening
+        // a technician leaves c5 on the 10th of every month at 15:00; c7 gets a delivery on every 20th
+        Map<String, Instant> dueBy = new HashMap<>();
+        for (int m = 1; m <= 12; m++) {
+            Instant left = f.at(LocalDate.of(2026, m, 10) + "T15:00");
+            f.repository.departed("c5", new CustomerFacts.Departed("v" + m, "S" + m, left), "tech", "given");
+            dueBy.put("visit:v" + m, f.calendar.addWorkingDays(left, 2));
+            Instant delivered = f.at(LocalDate.of(2026, m, 20) + "T11:00");
+            f.repository.addDelivery(new Delivery("d" + m, "c7", null, "pump", delivered, null, "admin", delivered));
+            dueBy.put("delivery:d" + m, delivered.plus(java.time.Duration.ofDays(7)));
+        }
+        Map<String, Instant> reachedFor = new HashMap<>();
         List<FollowUp.Attempt> calls = new ArrayList<>();
         Map<String, Instant> reachedFirstInstallation = new HashMap<>();
         for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(1)) {
@@ -54,6 +67,7 @@ class FollowupYearTest {
                     FollowUp done =
                             f.service.record(due.id(), "agent7", Outcome.REACHED, null, Map.of("q", "ok"), null);
                     calls.add(done.attempts().getLast());
+                    due.pending().forEach(r -> reachedFor.put(r.key(), f.clock.instant()));
                     if (due.pending().stream().anyMatch(r -> r.reason() == Reason.FIRST_INSTALLATION))
                         reachedFirstInstallation.put(due.customerId(), f.clock.instant());
                 }
@@ -65,6 +79,10 @@ class FollowupYearTest {
                     .isEqualTo(call.at());
         }
         assertThat(reachedFirstInstallation).hasSize(CUSTOMERS);
+        dueBy.forEach((key, by) -> assertThat(reachedFor.get(key))
+                .as("%s reached by %s", key, by)
+                .isNotNull()
+                .isBeforeOrEqualTo(by));
         for (int c = 0; c < CUSTOMERS; c++) {
             LocalDate first = LocalDate.of(2026, 1, 1).plusDays(c * 15L);
             assertThat(reachedFirstInstallation.get("c" + c)).isBefore(f.at(first.plusDays(31) + "T00:00"));
