@@ -220,6 +220,7 @@ public final class Engine implements AutoCloseable {
                 redis,
                 new FollowupMeters(registry),
                 new org.callcenter.metrics.FollowupDialMeters(registry),
+                new org.callcenter.metrics.FollowupCoverageMeters(registry),
                 callCenter.telephony(),
                 callCenter.agents(),
                 vertx,

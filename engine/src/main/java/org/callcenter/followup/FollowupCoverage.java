@@ -25,8 +25,19 @@ public final class FollowupCoverage {
     private final FollowupRepository repository;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final java.util.function.Consumer<Report> reported;
 
     public FollowupCoverage(FollowupRepository repository, BusinessCalendar calendar, Clock clock) {
+        this(repository, calendar, clock, r -> {});
+    }
+
+    /** {@code reported}: told every report (the coverage gauges). */
+    public FollowupCoverage(
+            FollowupRepository repository,
+            BusinessCalendar calendar,
+            Clock clock,
+            java.util.function.Consumer<Report> reported) {
+        this.reported = reported;
         this.repository = repository;
         this.calendar = calendar;
         this.clock = clock;
@@ -74,6 +85,8 @@ public final class FollowupCoverage {
                                 && r.dueBy().isBefore(now)))
                 .sorted(FollowupService.ORDER)
                 .toList();
-        return new Report(quarter, customers[0], without, overdue, visits);
+        Report report = new Report(quarter, customers[0], without, overdue, visits);
+        reported.accept(report);
+        return report;
     }
 }

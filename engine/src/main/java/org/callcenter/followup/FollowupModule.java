@@ -68,6 +68,7 @@ public final class FollowupModule {
             BusinessCalendar calendar,
             FollowupMeters meters,
             FollowupDialMeters dialMeters,
+            org.callcenter.metrics.FollowupCoverageMeters coverageMeters,
             FollowupDialling.Dialler dialler,
             org.callcenter.sla.ClockLock lock,
             Vertx vertx,
@@ -79,7 +80,14 @@ public final class FollowupModule {
         this.planner = new FollowupPlanner(repository, new FollowupRules(config, calendar), calendar, clock);
         this.intake = new FollowupIntake(repository, planner, clock);
         this.service = new FollowupService(repository, config, calendar, clock, lock);
-        this.coverage = new FollowupCoverage(repository, calendar, clock);
+        this.coverage = new FollowupCoverage(
+                repository,
+                calendar,
+                clock,
+                r -> coverageMeters.report(
+                        r.withoutQuarterlyCall().size(),
+                        r.overdueFirstInstallation().size(),
+                        r.visitsWithoutReturnVisit().size()));
         this.dialling = new FollowupDialling(service, repository, dialler, blocking);
         this.meters = meters;
         this.dialMeters = dialMeters;
@@ -97,6 +105,7 @@ public final class FollowupModule {
             RedisStore redis,
             FollowupMeters meters,
             FollowupDialMeters dialMeters,
+            org.callcenter.metrics.FollowupCoverageMeters coverageMeters,
             Telephony telephony,
             AgentService agentService,
             Vertx vertx,
@@ -123,6 +132,7 @@ public final class FollowupModule {
                 calendar,
                 meters,
                 dialMeters,
+                coverageMeters,
                 dialler,
                 new org.callcenter.store.RedisClockLock(
                         redis, "followup:lock:", Duration.ofSeconds(10), Duration.ofSeconds(5)),
@@ -210,6 +220,7 @@ public final class FollowupModule {
                             changed,
                             Duration.between(started, clock.instant()),
                             repository.open().size());
+                    coverage.report(); // refreshes the coverage gauges
                     return changed;
                 })
                 .andThen(r -> planning.set(false));

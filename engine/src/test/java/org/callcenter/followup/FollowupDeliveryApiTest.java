@@ -202,5 +202,6 @@ class FollowupDeliveryApiTest {
                 "/api/v1/followups/" + c + ":2026-Q1/outcome",
                 new JsonObject().put("outcome", "reached").put("answers", new JsonObject()));
         assertThat(engine.get("/api/v1/followups/coverage").body()).doesNotContain("cov-v1");
+        assertThat(engine.get("/metrics").body()).contains("callcenter_followup_coverage_visits_without_return");
     }
 }
