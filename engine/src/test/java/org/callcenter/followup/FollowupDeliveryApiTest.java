@@ -193,6 +193,18 @@ class FollowupDeliveryApiTest {
                         .put("customerId", "nobody")
                         .put("departedAt", at("2026-03-09T09:30").toString()));
         bus.publish(FollowupEvents.VISIT_DEPARTED, "not json at all");
+        // dispatch may publish a record with the engine's record codec instead of a JsonObject
+        record Departed(String visitId, String customerId, java.time.Instant departedAt, String consent) {}
+        String c2 = customer("Record Co", "13633330202", null);
+        bus.publish(
+                FollowupEvents.VISIT_DEPARTED,
+                new Departed("rec-v1", c2, at("2026-03-09T09:40"), "given"),
+                new io.vertx.core.eventbus.DeliveryOptions().setCodecName("callcenter-record"));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> engine.get("/api/v1/followups/" + c2 + ":2026-Q1")
+                        .body()
+                        .contains("visit:rec-v1"));
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> engine.get("/api/v1/followups/coverage").body().contains("cov-v1"));
