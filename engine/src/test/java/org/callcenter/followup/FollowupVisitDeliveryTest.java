@@ -78,6 +78,29 @@ class FollowupVisitDeliveryTest {
     }
 
     @Test
+    void visitsStoredByDispatchArePlannedOnceTheTechnicianLeft() {
+        fx.customer("c3", "+8613600000004");
+        fx.clock.set(fx.at("2026-03-10T10:00"));
+        var visits = fx.store.database().getCollection("visits");
+        visits.insertOne(new Document("_id", "dv1")
+                .append("ticketNumber", "S-9")
+                .append("customerId", "c3")
+                .append("technicianId", "t1")
+                .append("arrivedAt", java.util.Date.from(fx.at("2026-03-10T08:00")))
+                .append("departedAt", java.util.Date.from(fx.at("2026-03-10T09:00")))
+                .append("consent", "given"));
+        visits.insertOne(new Document("_id", "dv2") // still on site
+                .append("customerId", "c3")
+                .append("arrivedAt", java.util.Date.from(fx.at("2026-03-10T09:30"))));
+        // the same visit also heard on the event bus: one reason, not two
+        departed("c3", "dv1", "2026-03-10T09:00");
+        fx.planner.planAll();
+        assertThat(q1("c3").pending())
+                .extracting(DueReason::key)
+                .containsExactlyInAnyOrder("quarterly:2026-Q1", "visit:dv1");
+    }
+
+    @Test
     void oldVisitsAndFutureDeliveriesAreNotPlanned() {
         fx.customer("c2", "+8613600000002");
         fx.clock.set(fx.at("2026-03-10T10:00"));
