@@ -54,6 +54,21 @@ final class FollowupIntake {
         return d;
     }
 
+    /**
+     * A JSON object as published (JsonObject, its text, a map, or a record sent with the record codec);
+     * null (logged) when it is none of these.
+     */
+    static JsonObject asJson(Object body) {
+        try {
+            if (body instanceof JsonObject j) return j;
+            if (body instanceof String text) return new JsonObject(text);
+            return new JsonObject(org.callcenter.common.JsonMapper.write(body));
+        } catch (RuntimeException e) {
+            log.warn("visit departure that is not a JSON object ignored");
+            return null;
+        }
+    }
+
     private static Instant instant(Object v) {
         if (!(v instanceof String s)) return null;
         try {

@@ -172,15 +172,10 @@ public final class FollowupModule {
                     .onFailure(e -> log.warn("releasing follow-ups of {} failed: {}", agent, e.toString()));
         });
         vertx.eventBus().<Object>consumer(FollowupEvents.VISIT_DEPARTED, m -> {
-            JsonObject e;
-            try {
-                e = asJson(m.body());
-            } catch (RuntimeException x) {
-                log.warn("visit departure that is not a JSON object ignored");
-                return;
-            }
-            blocking.run(() -> intake.departed(e))
-                    .onFailure(x -> log.warn("visit departure not planned: {}", x.toString()));
+            JsonObject e = FollowupIntake.asJson(m.body());
+            if (e != null)
+                blocking.run(() -> intake.departed(e))
+                        .onFailure(x -> log.warn("visit departure not planned: {}", x.toString()));
         });
         Timers timers = new VertxTimers(vertx);
         planNow().onFailure(e -> log.warn("follow-up planning failed: {}", e.toString()));
@@ -208,14 +203,6 @@ public final class FollowupModule {
         else if (!config.progressive().enabled())
             schedule.pollOnce(FollowupTimer.Kind.DIAL, t -> false); // due: shown in the agents' lists
         dialMeters.pending(schedule.size(FollowupTimer.Kind.DIAL) + schedule.size(FollowupTimer.Kind.RELEASE));
-    }
-
-    /** A JSON object as published (JsonObject, its text, a map, or a record sent with the record codec). */
-    static JsonObject asJson(Object body) {
-        if (body instanceof JsonObject j) return j;
-        if (body instanceof String text) return new JsonObject(text);
-        if (body instanceof Map<?, ?> map) return new JsonObject(org.callcenter.common.JsonMapper.write(map));
-        return new JsonObject(org.callcenter.common.JsonMapper.write(body));
     }
 
     /** Plans every customer (skipped while a run is still going); the number of follow-ups changed. */
