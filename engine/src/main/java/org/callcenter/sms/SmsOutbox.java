@@ -114,7 +114,8 @@ public final class SmsOutbox {
                 .append("createdAt", date(m.createdAt()))
                 .append("nextAttemptAt", date(m.nextAttemptAt()))
                 .append("attemptStartedAt", date(m.attemptStartedAt()))
-                .append("updatedAt", date(m.updatedAt()));
+                .append("updatedAt", date(m.updatedAt()))
+                .append("ticketId", m.ticketId());
     }
 
     static OutboxMessage fromDoc(Document d) {
@@ -131,6 +132,7 @@ public final class SmsOutbox {
                 instant(d, "createdAt"),
                 instant(d, "nextAttemptAt"),
                 instant(d, "attemptStartedAt"),
-                instant(d, "updatedAt"));
+                instant(d, "updatedAt"),
+                d.getString("ticketId"));
     }
 }

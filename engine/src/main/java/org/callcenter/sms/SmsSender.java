@@ -33,6 +33,7 @@ public final class SmsSender {
     private final String statusCallback;
     private double tokens;
     private Instant refilledAt;
+    private volatile java.util.function.Consumer<OutboxMessage> onFailed = m -> {};
 
     public SmsSender(
             SmsOutbox outbox,
@@ -49,6 +50,11 @@ public final class SmsSender {
         this.statusCallback = statusCallback;
         this.tokens = 1;
         this.refilledAt = clock.instant();
+    }
+
+    /** Told of every message that ends failed here (rejected by Twilio, or given up). */
+    public void onFailed(java.util.function.Consumer<OutboxMessage> listener) {
+        this.onFailed = listener;
     }
 
     /** Sends what is due and allowed by the rate; returns the number of attempts made. */
@@ -108,8 +114,10 @@ public final class SmsSender {
             case Rejected r -> {
                 meters.attempt("rejected");
                 meters.failed(r.code());
-                outbox.save(
-                        with(attempt, SmsStatus.FAILED, attempt.attempts(), null, r.code(), r.reason(), null, done));
+                OutboxMessage failed =
+                        with(attempt, SmsStatus.FAILED, attempt.attempts(), null, r.code(), r.reason(), null, done);
+                outbox.save(failed);
+                notifyFailed(failed);
                 log.warn("SMS {} to {} rejected by Twilio: {} {}", attempt.key(), attempt.to(), r.code(), r.reason());
             }
         }
@@ -124,8 +132,10 @@ public final class SmsSender {
     private void retry(OutboxMessage m, Instant now, Integer code, String reason) {
         if (m.attempts() >= policy.maxAttempts()) {
             meters.failed(code);
-            outbox.save(with(
-                    m, SmsStatus.FAILED, m.attempts(), null, code, "gave up: " + reason, m.attemptStartedAt(), now));
+            OutboxMessage failed = with(
+                    m, SmsStatus.FAILED, m.attempts(), null, code, "gave up: " + reason, m.attemptStartedAt(), now);
+            outbox.save(failed);
+            notifyFailed(failed);
             log.warn("SMS {} gave up after {} attempts: {}", m.key(), m.attempts(), reason);
             return;
         }
@@ -146,7 +156,8 @@ public final class SmsSender {
                 next.createdAt(),
                 now.plus(wait),
                 next.attemptStartedAt(),
-                now));
+                now,
+                next.ticketId()));
     }
 
     private static OutboxMessage with(
@@ -171,7 +182,16 @@ public final class SmsSender {
                 m.createdAt(),
                 m.nextAttemptAt(),
                 attemptStartedAt,
-                now);
+                now,
+                m.ticketId());
+    }
+
+    private void notifyFailed(OutboxMessage m) {
+        try {
+            onFailed.accept(m);
+        } catch (RuntimeException e) {
+            log.warn("SMS {} failure listener: {}", m.key(), e.toString());
+        }
     }
 
     private boolean takeToken() {
