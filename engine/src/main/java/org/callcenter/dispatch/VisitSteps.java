@@ -108,6 +108,9 @@ final class VisitSteps {
     /** The customer's YES: consent; a departure waiting for it becomes complete. */
     String consent(Visit v) {
         String ticket = v.ticketNumber();
+        if (v.arrivedAt() == null)
+            return "Thank you. The technician has not arrived yet for request " + ticket
+                    + "; reply YES once the work is done.";
         if (v.consent() == Consent.GIVEN || !visits.consented(v.id(), clock.instant()))
             return "Thank you, your confirmation for request " + ticket + " is already recorded.";
         note(v, "customer", DispatchEvents.VISIT_CONSENT, "customer confirmed the visit is complete (SMS YES)");

@@ -27,6 +27,9 @@ public final class SmsOutbox {
 
     public SmsOutbox(MongoStore store) {
         this.col = store.database().getCollection("sms_outbox");
+        // what the sender claims by, and what status callbacks find by (a real MongoDB uses them)
+        col.createIndex(com.mongodb.client.model.Indexes.ascending("status", "nextAttemptAt"));
+        col.createIndex(com.mongodb.client.model.Indexes.ascending("sid"));
     }
 
     /** Queues the message unless one with this key exists; returns the stored one either way. */

@@ -204,9 +204,12 @@ class DispatchFlowTest {
                 .orElseThrow();
         assertThat(last.getString("type")).isEqualTo("customer_sms");
         assertThat(last.getString("text")).isEqualTo("Can he come earlier?");
-        // a rating before the visit is over is not taken
+        // a rating before the visit is over is not taken, nor a YES before the technician came
         assertThat(f.text(c.customerPhone(), "3").body()).contains("once the visit is over");
-        assertThat(f.visit(c.visit().getString("id")).getValue("rating")).isNull();
+        assertThat(f.text(c.customerPhone(), "YES").body()).contains("not arrived yet");
+        JsonObject v = f.visit(c.visit().getString("id"));
+        assertThat(v.getValue("rating")).isNull();
+        assertThat(v.getString("consent")).isEqualTo("none");
     }
 
     @Test
