@@ -139,7 +139,12 @@ public final class DispatchModule {
         d.sms().route(commands);
         d.history()
                 .withVisits(customerId -> visitRepo.forCustomer(customerId, HISTORY_VISITS).stream()
-                        .map(DispatchModule::summary)
+                        .map(v -> summary(
+                                v,
+                                technicianRepo
+                                        .find(v.technicianId())
+                                        .map(Technician::name)
+                                        .orElse(null)))
                         .toList());
         vertx.eventBus().<JsonObject>consumer(SmsEvents.FAILED, m -> {
             JsonObject e = m.body();
@@ -158,11 +163,12 @@ public final class DispatchModule {
                 technicians, dispatch, new DispatchRoutes(technicians, dispatch, d.phones()), commands);
     }
 
-    private static VisitSummary summary(Visit v) {
+    private static VisitSummary summary(Visit v, String technicianName) {
         return new VisitSummary(
                 v.id(),
                 v.ticketNumber(),
                 v.technicianId(),
+                technicianName,
                 v.appointmentStart(),
                 v.appointmentEnd(),
                 v.arrivedAt(),

@@ -63,6 +63,8 @@ final class VisitSteps {
         String how = punctual == null ? "no appointment was recorded" : punctual ? "on time" : late + " min late";
         stopClock(ticket, ClockName.ONSITE_ARRIVAL, now);
         if (v.appointmentEnd() != null) stopClock(ticket, ClockName.APPOINTMENT, now);
+        // a complaint's "technician on scene" clock stops too, if the request has one (§3)
+        stopClock(ticket, ClockName.COMPLAINT_ON_SCENE, now);
         note(v, t.id(), DispatchEvents.VISIT_ARRIVED, "technician " + t.name() + " arrived (" + how + ")");
         text(v, "arrived", SmsTemplates.TECHNICIAN_ARRIVED, Map.of("technician", t.name()));
         Visit after = reload(v);

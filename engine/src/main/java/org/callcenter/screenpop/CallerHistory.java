@@ -60,6 +60,7 @@ public record CallerHistory(
             String id,
             String ticketNumber,
             String technicianId,
+            String technicianName,
             Instant appointmentStart,
             Instant appointmentEnd,
             Instant arrivedAt,

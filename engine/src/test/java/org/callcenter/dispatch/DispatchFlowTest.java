@@ -118,6 +118,9 @@ class DispatchFlowTest {
     @Test
     void anArrivalInsideTheWindowIsPunctualAndMeetsBothClocks() {
         Case c = dispatched("Zhao Min");
+        var complaint =
+                f.engine.post("/api/v1/tickets/" + c.number() + "/clocks/complaint_on_scene/start", new JsonObject());
+        assertThat(complaint.status()).as(complaint.body()).isLessThan(300);
         f.clock.set(Instant.parse(c.visit().getString("appointmentStart")).plus(Duration.ofMinutes(30)));
         assertThat(f.text(c.techMobile(), "Arrive " + c.number()).body()).contains("on time");
         JsonObject v = f.visit(c.visit().getString("id"));
@@ -125,6 +128,7 @@ class DispatchFlowTest {
         assertThat(v.getInteger("minutesLate")).isZero();
         assertThat(clock(c.number(), "appointment").getString("state")).isEqualTo("met");
         assertThat(clock(c.number(), "onsite_arrival").getString("state")).isEqualTo("met");
+        assertThat(clock(c.number(), "complaint_on_scene").getString("state")).isEqualTo("met");
     }
 
     @Test
@@ -226,6 +230,7 @@ class DispatchFlowTest {
         JsonObject visit = r.json().getJsonArray("visits").getJsonObject(0);
         assertThat(visit.getString("ticketNumber")).isEqualTo(c.number());
         assertThat(visit.getString("technicianId")).isEqualTo(c.techId());
+        assertThat(visit.getString("technicianName")).isEqualTo("Ma Rui");
         assertThat(visit.getString("arrivedAt")).isNotNull();
     }
 }
