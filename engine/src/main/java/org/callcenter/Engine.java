@@ -234,7 +234,8 @@ public final class Engine implements AutoCloseable {
                         smsModule,
                         phones,
                         new TicketNumbers(config.tickets().numberDigits()),
-                        calendar.zone()),
+                        calendar.zone(),
+                        registry),
                 blocking,
                 clock);
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters)

@@ -1,5 +1,6 @@
 package org.callcenter.dispatch;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.callcenter.common.NotFoundException;
 import org.callcenter.customers.CustomerRepository;
+import org.callcenter.metrics.DispatchMeters;
 import org.callcenter.phone.PhoneNumbers;
 import org.callcenter.screenpop.CallerHistory.VisitSummary;
 import org.callcenter.screenpop.CallerHistoryService;
@@ -63,7 +65,8 @@ public final class DispatchModule {
             SmsModule sms,
             PhoneNumbers phones,
             TicketNumbers numbers,
-            ZoneId zone) {}
+            ZoneId zone,
+            MeterRegistry registry) {}
 
     public static DispatchModule wire(Vertx vertx, MongoStore mongo, Deps d, Blocking blocking, Clock clock) {
         TechnicianRepository technicianRepo = new MongoTechnicianRepository(mongo);
@@ -120,7 +123,15 @@ public final class DispatchModule {
                 log.warn("feedback on {} not recorded: {}", ticket, e.toString());
             }
         };
-        VisitSteps steps = new VisitSteps(visitRepo, d.ticketRepository(), d.history(), texts, clocks, events, clock);
+        VisitSteps steps = new VisitSteps(
+                visitRepo,
+                d.ticketRepository(),
+                d.history(),
+                texts,
+                clocks,
+                events,
+                new DispatchMeters(d.registry()),
+                clock);
         TechnicianService technicians = new TechnicianService(technicianRepo, visitRepo, blocking, clock);
         DispatchService dispatch = new DispatchService(
                 technicianRepo,

@@ -125,6 +125,7 @@ public final class DispatchService {
                     null,
                     now);
             visits.insert(visit);
+            steps.counted("dispatched");
             steps.note(visit, by, DispatchEvents.DISPATCHED, "technician " + t.name() + " (" + t.id() + ") assigned");
             clocks.start(number, ClockName.ONSITE_ARRIVAL, now, region != null ? region : t.region(), null);
             if (order.appointmentStart() != null)
@@ -152,6 +153,7 @@ public final class DispatchService {
         Instant now = clock.instant();
         visits.setAppointment(v.id(), start, end, now);
         String window = DAY_TIME.format(start.atZone(zone)) + "-" + TIME.format(end.atZone(zone));
+        steps.counted("appointment");
         steps.note(v, by, DispatchEvents.APPOINTMENT, "appointment agreed with the customer: " + window);
         clocks.start(v.ticketNumber(), ClockName.APPOINTMENT, now, null, end);
         steps.text(

@@ -54,7 +54,8 @@ final class SmsCommands implements InboundRouter {
         Optional<Technician> technician = sender == null ? Optional.empty() : technicians.findByMobile(sender);
         if (technician.isPresent()) return Optional.of(technician(technician.get(), command, words));
         if (technicianCommand)
-            return Optional.of("This number is not registered as a technician; nothing was recorded.");
+            return Optional.of(
+                    refused("unregistered", "This number is not registered as a technician; nothing was recorded."));
         return Optional.of(customer(sender, body.strip()));
     }
 
@@ -63,18 +64,21 @@ final class SmsCommands implements InboundRouter {
             case "HELP":
                 return HELP;
             case "ARRIVE":
-                if (words.length != 2) return "Usage: ARRIVE <ticket>. Nothing was recorded.";
+                if (words.length != 2) return refused("malformed", "Usage: ARRIVE <ticket>. Nothing was recorded.");
                 break;
             case "DEPART":
-                if (words.length < 2) return "Usage: DEPART <ticket> [report]. Nothing was recorded.";
+                if (words.length < 2)
+                    return refused("malformed", "Usage: DEPART <ticket> [report]. Nothing was recorded.");
                 break;
             default:
-                return "Unknown command '" + shorten(words[0]) + "'. " + HELP;
+                return refused("malformed", "Unknown command '" + shorten(words[0]) + "'. " + HELP);
         }
         String ticket = words[1];
         if (!numbers.valid(ticket))
-            return "'" + shorten(ticket) + "' is not a valid ticket number; nothing was recorded.";
-        if (tickets.find(ticket).isEmpty()) return "There is no request " + ticket + "; nothing was recorded.";
+            return refused(
+                    "invalid_ticket", "'" + shorten(ticket) + "' is not a valid ticket number; nothing was recorded.");
+        if (tickets.find(ticket).isEmpty())
+            return refused("unknown_ticket", "There is no request " + ticket + "; nothing was recorded.");
         List<Visit> all = visits.forTicket(ticket);
         Optional<Visit> mine = all.stream()
                 .filter(v -> v.technicianId().equals(t.id()) && v.departedAt() == null)
@@ -82,8 +86,9 @@ final class SmsCommands implements InboundRouter {
         if (mine.isEmpty()) {
             boolean left = all.stream().anyMatch(v -> v.technicianId().equals(t.id()));
             return left
-                    ? "Your visit to request " + ticket + " is already signed off; nothing changed."
-                    : "Request " + ticket + " is not assigned to you; nothing was recorded.";
+                    ? refused(
+                            "repeated", "Your visit to request " + ticket + " is already signed off; nothing changed.")
+                    : refused("not_assigned", "Request " + ticket + " is not assigned to you; nothing was recorded.");
         }
         if (command.equals("ARRIVE")) return steps.arrive(mine.get(), t);
         String report = words.length > 2 ? words[2].strip() : null;
@@ -99,6 +104,11 @@ final class SmsCommands implements InboundRouter {
         if (word.length() == 1 && word.charAt(0) >= '1' && word.charAt(0) <= '5')
             return steps.rate(visit.get(), word.charAt(0) - '0');
         return steps.other(visit.get(), text.length() > 1600 ? text.substring(0, 1600) : text);
+    }
+
+    private String refused(String reason, String reply) {
+        steps.refused(reason);
+        return reply;
     }
 
     private String normalize(String from) {

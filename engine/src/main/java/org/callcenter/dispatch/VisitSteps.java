@@ -28,6 +28,7 @@ final class VisitSteps {
     private final DispatchPorts.Clocks clocks;
     private final DispatchEvents.Publisher events;
     private final Clock clock;
+    private final org.callcenter.metrics.DispatchMeters meters;
 
     VisitSteps(
             VisitRepository visits,
@@ -36,7 +37,9 @@ final class VisitSteps {
             DispatchPorts.Texts texts,
             DispatchPorts.Clocks clocks,
             DispatchEvents.Publisher events,
+            org.callcenter.metrics.DispatchMeters meters,
             Clock clock) {
+        this.meters = meters;
         this.visits = visits;
         this.tickets = tickets;
         this.history = history;
@@ -50,7 +53,8 @@ final class VisitSteps {
     String arrive(Visit v, Technician t) {
         Instant now = clock.instant();
         String ticket = v.ticketNumber();
-        if (v.arrivedAt() != null) return "Arrival at request " + ticket + " was already recorded; nothing changed.";
+        if (v.arrivedAt() != null)
+            return refusedReply("repeated", "Arrival at request " + ticket + " was already recorded; nothing changed.");
         Boolean punctual = null;
         Integer late = null;
         if (v.appointmentEnd() != null) {
@@ -59,7 +63,9 @@ final class VisitSteps {
             punctual = late == 0;
         }
         if (!visits.arrived(v.id(), now, punctual, late))
-            return "Arrival at request " + ticket + " was already recorded; nothing changed.";
+            return refusedReply("repeated", "Arrival at request " + ticket + " was already recorded; nothing changed.");
+        meters.step("arrived");
+        meters.arrival(punctual);
         String how = punctual == null ? "no appointment was recorded" : punctual ? "on time" : late + " min late";
         stopClock(ticket, ClockName.ONSITE_ARRIVAL, now);
         if (v.appointmentEnd() != null) stopClock(ticket, ClockName.APPOINTMENT, now);
@@ -77,18 +83,24 @@ final class VisitSteps {
         Instant now = clock.instant();
         String ticket = v.ticketNumber();
         if (v.arrivedAt() == null)
-            return "No arrival recorded at request " + ticket + ": text ARRIVE " + ticket + " first. Nothing changed.";
+            return refusedReply(
+                    "malformed",
+                    "No arrival recorded at request " + ticket + ": text ARRIVE " + ticket
+                            + " first. Nothing changed.");
         if (v.departedAt() != null)
-            return "Departure from request " + ticket + " was already recorded; nothing changed.";
+            return refusedReply(
+                    "repeated", "Departure from request " + ticket + " was already recorded; nothing changed.");
         Consent consent = v.consent() == Consent.GIVEN ? Consent.GIVEN : Consent.PENDING;
         if (!visits.departed(v.id(), now, consent, report))
-            return "Departure from request " + ticket + " was already recorded; nothing changed.";
+            return refusedReply(
+                    "repeated", "Departure from request " + ticket + " was already recorded; nothing changed.");
         note(
                 v,
                 t.id(),
                 DispatchEvents.VISIT_DEPARTED,
                 "technician " + t.name() + " left"
                         + (consent == Consent.GIVEN ? "; the customer confirmed" : "; waiting for the customer's YES"));
+        meters.step("departed");
         if (report != null) note(v, t.id(), DispatchEvents.VISIT_REPORT, report);
         if (consent == Consent.GIVEN) text(v, "rate", SmsTemplates.RATE_SERVICE, Map.of());
         else text(v, "consent", SmsTemplates.VISIT_CONSENT, Map.of());
@@ -115,6 +127,7 @@ final class VisitSteps {
                     + "; reply YES once the work is done.";
         if (v.consent() == Consent.GIVEN || !visits.consented(v.id(), clock.instant()))
             return "Thank you, your confirmation for request " + ticket + " is already recorded.";
+        meters.step("consent");
         note(v, "customer", DispatchEvents.VISIT_CONSENT, "customer confirmed the visit is complete (SMS YES)");
         if (v.departedAt() != null) {
             text(v, "rate", SmsTemplates.RATE_SERVICE, Map.of());
@@ -131,6 +144,7 @@ final class VisitSteps {
         Instant now = clock.instant();
         if (!visits.rated(v.id(), rating, now))
             return "Thank you, your rating for request " + ticket + " is already recorded.";
+        meters.step("rated");
         note(v, "customer", DispatchEvents.VISIT_RATED, "customer rated the visit " + rating + "/5 (SMS)");
         events.publish(DispatchEvents.RATED, DispatchEvents.rated(reload(v)));
         return "Thank you for rating request " + ticket + ": " + rating + "/5.";
@@ -147,8 +161,22 @@ final class VisitSteps {
     /** The technician's report (API, or the text after DEPART). */
     boolean report(Visit v, String text, String by) {
         if (!visits.report(v.id(), text, clock.instant())) return false;
+        meters.step("report");
         note(v, by, DispatchEvents.VISIT_REPORT, text);
         return true;
+    }
+
+    void counted(String step) {
+        meters.step(step);
+    }
+
+    void refused(String reason) {
+        meters.refused(reason);
+    }
+
+    private String refusedReply(String reason, String reply) {
+        meters.refused(reason);
+        return reply;
     }
 
     void note(Visit v, String by, String type, String text) {

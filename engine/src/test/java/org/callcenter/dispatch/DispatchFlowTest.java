@@ -110,6 +110,8 @@ class DispatchFlowTest {
                         .anyMatch(e -> e.getString("visitId").equals(v.getString("id"))
                                 && e.getInteger("minutesLate") == 12
                                 && !e.getBoolean("punctual")));
+        assertThat(f.engine.get("/metrics").body())
+                .contains("callcenter_dispatch_arrivals_total{punctuality=\"late\"}");
         // a second ARRIVE changes nothing
         assertThat(f.text(c.techMobile(), "ARRIVE " + c.number()).body()).contains("already recorded");
         assertThat(f.visit(v.getString("id")).getString("arrivedAt")).isEqualTo(v.getString("arrivedAt"));

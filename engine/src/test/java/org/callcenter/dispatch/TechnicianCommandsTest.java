@@ -65,6 +65,8 @@ class TechnicianCommandsTest {
         assertThat(twimlMessage(f.text(other, "ARRIVE " + number))).contains("is not assigned to you");
         assertThat(twimlMessage(f.text(other, "DEPART " + number + " done"))).contains("is not assigned to you");
         assertThat(state()).isEqualTo(before);
+        assertThat(f.engine.get("/metrics").body())
+                .contains("callcenter_dispatch_refused_total{reason=\"not_assigned\"} 2.0");
     }
 
     @Test
