@@ -3,7 +3,13 @@ package org.callcenter.sms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.callcenter.metrics.SmsMeters;
 import org.callcenter.sms.TwilioGateway.Accepted;
 import org.callcenter.sms.TwilioGateway.Outcome;
@@ -34,6 +40,11 @@ public final class SmsSender {
     private double tokens;
     private Instant refilledAt;
     private volatile java.util.function.Consumer<OutboxMessage> onFailed = m -> {};
+    /** Sends whose HTTP round trips may overlap (claims stay one at a time). */
+    static final int IN_FLIGHT = 4;
+
+    private final ExecutorService sends = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sms-send-", 0).factory());
 
     public SmsSender(
             SmsOutbox outbox,
@@ -57,20 +68,56 @@ public final class SmsSender {
         this.onFailed = listener;
     }
 
-    /** Sends what is due and allowed by the rate; returns the number of attempts made. */
+    /**
+     * Sends what is due and allowed by the rate; returns the number of attempts made. Claims are made
+     * one at a time; up to {@link #IN_FLIGHT} fresh sends overlap their HTTP round trips (each message
+     * is claimed by exactly one of them). A message whose last attempt is uncertain is reconciled
+     * alone, after the sends in flight have finished, so a sibling's SID not yet saved cannot be
+     * taken for it. All attempts have finished when this returns.
+     */
     public synchronized int drain() {
         int attempts = 0;
-        while (takeToken()) {
-            Instant now = clock.instant();
-            Optional<OutboxMessage> claimed = outbox.claim(now, now.minus(policy.stale()));
-            if (claimed.isEmpty()) {
-                tokens += 1; // nothing to send: the token is not spent
-                break;
+        List<Future<?>> inFlight = new ArrayList<>();
+        try {
+            while (takeToken()) {
+                Instant now = clock.instant();
+                Optional<OutboxMessage> claimed = outbox.claim(now, now.minus(policy.stale()));
+                if (claimed.isEmpty()) {
+                    tokens += 1; // nothing to send: the token is not spent
+                    break;
+                }
+                attempts++;
+                OutboxMessage m = claimed.get();
+                if (m.status() == SmsStatus.SENDING || m.attemptStartedAt() != null) {
+                    finish(inFlight);
+                    handle(m, now);
+                } else {
+                    if (inFlight.size() >= IN_FLIGHT) finish(inFlight);
+                    inFlight.add(sends.submit(() -> handle(m, now)));
+                }
             }
-            attempts++;
-            handle(claimed.get(), now);
+        } finally {
+            finish(inFlight);
         }
         return attempts;
+    }
+
+    /** Waits for the sends in flight; the first failure of one is rethrown once all are done. */
+    private static void finish(List<Future<?>> inFlight) {
+        RuntimeException failure = null;
+        for (Future<?> f : inFlight) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted while sending", e);
+            } catch (ExecutionException e) {
+                if (failure == null)
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        inFlight.clear();
+        if (failure != null) throw failure;
     }
 
     private void handle(OutboxMessage before, Instant now) {
