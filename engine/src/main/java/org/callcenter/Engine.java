@@ -227,7 +227,25 @@ public final class Engine implements AutoCloseable {
                 blocking,
                 clock);
         FollowupRoutes followupRoutes = followupModule.routes();
-        TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
+        org.callcenter.dispatch.DispatchModule dispatch = org.callcenter.dispatch.DispatchModule.wire(
+                vertx,
+                mongo,
+                new org.callcenter.dispatch.DispatchModule.Deps(
+                        tickets,
+                        ticketRepository,
+                        customerRepository,
+                        history,
+                        sla,
+                        smsModule,
+                        phones,
+                        new TicketNumbers(config.tickets().numberDigits()),
+                        calendar.zone(),
+                        registry),
+                blocking,
+                clock);
+        TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters)
+                .withView(t ->
+                        sla.withClocks(t).compose(json -> dispatch.service().withVisits(t, json)));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(
                 root -> {
@@ -244,6 +262,7 @@ public final class Engine implements AutoCloseable {
                     slaRoutes.mount(api);
                     ivrRoutes.mount(api);
                     followupRoutes.mount(api);
+                    dispatch.routes().mount(api);
                     callCenter.mountApi(api);
                 });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();

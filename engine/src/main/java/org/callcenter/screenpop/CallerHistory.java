@@ -19,7 +19,8 @@ public record CallerHistory(
         List<RequestSummary> openRequests,
         List<RequestSummary> recentRequests,
         LastContact lastContact,
-        String source) {
+        String source,
+        List<VisitSummary> visits) {
 
     public record CustomerCard(
             String id,
@@ -53,6 +54,22 @@ public record CallerHistory(
             Instant openedAt,
             Instant feedbackAt,
             Instant updatedAt) {}
+
+    /** An on-site visit of the customer's (newest first): who, when, punctuality, consent, rating. */
+    public record VisitSummary(
+            String id,
+            String ticketNumber,
+            String technicianId,
+            String technicianName,
+            Instant appointmentStart,
+            Instant appointmentEnd,
+            Instant arrivedAt,
+            Instant departedAt,
+            Boolean punctual,
+            Integer minutesLate,
+            String consent,
+            Integer rating,
+            String report) {}
 
     /** The latest event on any of the customer's requests: when, which request, what (created, note...), who. */
     public record LastContact(Instant at, String ticketNumber, String type, String by) {}

@@ -48,6 +48,13 @@ public final class CallerHistoryService implements CustomerChangeListener {
     private final Clock clock;
     private final int recentLimit;
     private final AtomicBoolean cacheSuspect = new AtomicBoolean(false);
+    private volatile VisitSource visits = customerId -> List.of();
+
+    /** A customer's on-site visits, newest first (dispatch). Blocking. */
+    @FunctionalInterface
+    public interface VisitSource {
+        List<CallerHistory.VisitSummary> of(String customerId);
+    }
 
     public CallerHistoryService(
             CustomerRepository customers,
@@ -66,6 +73,11 @@ public final class CallerHistoryService implements CustomerChangeListener {
         this.blocking = blocking;
         this.clock = clock;
         this.recentLimit = recentLimit;
+    }
+
+    /** Where the customers' visits come from (dispatch tells the cache when one changes). */
+    public void withVisits(VisitSource source) {
+        this.visits = source;
     }
 
     public Future<CallerHistory> lookup(String rawPhone) {
@@ -124,7 +136,8 @@ public final class CallerHistoryService implements CustomerChangeListener {
                 .toList());
         CustomerCard card =
                 new CustomerCard(c.id(), c.name(), c.language(), c.phones(), c.contacts(), c.address(), c.region());
-        return Optional.of(new HistorySnapshot(card, installations, r.open(), r.recent(), r.last()));
+        return Optional.of(
+                new HistorySnapshot(card, installations, r.open(), r.recent(), r.last(), visits.of(customerId)));
     }
 
     /**
@@ -135,7 +148,7 @@ public final class CallerHistoryService implements CustomerChangeListener {
         Requests r = requests(tickets.findAll(tickets.unlinked(phone)).stream()
                 .filter(t -> t.customerId() == null)
                 .toList());
-        return new CallerHistory(phone, false, null, List.of(), r.open(), r.recent(), r.last(), source);
+        return new CallerHistory(phone, false, null, List.of(), r.open(), r.recent(), r.last(), source, List.of());
     }
 
     private record Requests(List<RequestSummary> open, List<RequestSummary> recent, LastContact last) {}
@@ -191,7 +204,8 @@ public final class CallerHistoryService implements CustomerChangeListener {
                 s.openRequests(),
                 s.recentRequests(),
                 s.lastContact(),
-                source);
+                source,
+                s.visits() == null ? List.of() : s.visits());
     }
 
     static RequestSummary summary(Ticket t) {

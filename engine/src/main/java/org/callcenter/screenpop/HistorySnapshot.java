@@ -15,4 +15,5 @@ public record HistorySnapshot(
         List<Installation> installations,
         List<RequestSummary> openRequests,
         List<RequestSummary> recentRequests,
-        LastContact lastContact) {}
+        LastContact lastContact,
+        List<CallerHistory.VisitSummary> visits) {}

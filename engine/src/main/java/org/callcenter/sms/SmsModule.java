@@ -83,8 +83,13 @@ public final class SmsModule implements AutoCloseable {
 
     /** Queues one SMS under an idempotency key; a key already queued keeps its first message. */
     public Future<OutboxMessage> queue(String key, String template, String to, String body) {
+        return queue(key, template, to, body, null);
+    }
+
+    /** As above, about service request {@code ticketId} (its failure shows on that request). */
+    public Future<OutboxMessage> queue(String key, String template, String to, String body, String ticketId) {
         return blocking.run(() -> {
-            OutboxMessage fresh = OutboxMessage.queued(key, template, to, body, clock.instant());
+            OutboxMessage fresh = OutboxMessage.queued(key, template, to, body, clock.instant(), ticketId);
             if (!SmsTemplates.essential(template) && inbox.optedOut(to)) {
                 fresh = new OutboxMessage(
                         key,
@@ -99,7 +104,8 @@ public final class SmsModule implements AutoCloseable {
                         fresh.createdAt(),
                         null,
                         null,
-                        fresh.updatedAt());
+                        fresh.updatedAt(),
+                        ticketId);
             }
             OutboxMessage stored = outbox.enqueue(fresh);
             if (stored == fresh) meters.queued(template);
@@ -112,6 +118,10 @@ public final class SmsModule implements AutoCloseable {
      * escalation's id is the idempotency key, so a repeated event sends one SMS.
      */
     public void listen(io.vertx.core.Vertx vertx, String supervisorTo) {
+        java.util.function.Consumer<OutboxMessage> failed =
+                m -> vertx.eventBus().publish(SmsEvents.FAILED, SmsEvents.failed(m, clock.instant()));
+        if (sender != null) sender.onFailed(failed);
+        webhooks.onFailed(failed);
         if (supervisorTo == null || supervisorTo.isBlank()) return;
         vertx.eventBus().<Escalation>consumer(SlaEvents.ESCALATED, m -> {
             Escalation e = m.body();
@@ -129,13 +139,29 @@ public final class SmsModule implements AutoCloseable {
     /** Queues a shipped template in the customer's language (see {@link SmsTemplates}). */
     public Future<OutboxMessage> queueTemplate(
             String key, String template, String language, String to, java.util.Map<String, String> values) {
+        return queueTemplate(key, template, language, to, values, null);
+    }
+
+    /** As above, about service request {@code ticketId}. */
+    public Future<OutboxMessage> queueTemplate(
+            String key,
+            String template,
+            String language,
+            String to,
+            java.util.Map<String, String> values,
+            String ticketId) {
         String body;
         try {
             body = SmsTemplates.render(template, language, values);
         } catch (IllegalArgumentException e) {
             return Future.failedFuture(e);
         }
-        return queue(key, template, to, body);
+        return queue(key, template, to, body, ticketId);
+    }
+
+    /** Inbound texts other than STOP / START are offered to {@code router} first. */
+    public void route(InboundRouter router) {
+        webhooks.route(router);
     }
 
     /** The Twilio webhooks, on the root router (Twilio has no session; its signature is checked). */

@@ -27,6 +27,9 @@ public final class SmsOutbox {
 
     public SmsOutbox(MongoStore store) {
         this.col = store.database().getCollection("sms_outbox");
+        // what the sender claims by, and what status callbacks find by (a real MongoDB uses them)
+        col.createIndex(com.mongodb.client.model.Indexes.ascending("status", "nextAttemptAt"));
+        col.createIndex(com.mongodb.client.model.Indexes.ascending("sid"));
     }
 
     /** Queues the message unless one with this key exists; returns the stored one either way. */
@@ -114,7 +117,8 @@ public final class SmsOutbox {
                 .append("createdAt", date(m.createdAt()))
                 .append("nextAttemptAt", date(m.nextAttemptAt()))
                 .append("attemptStartedAt", date(m.attemptStartedAt()))
-                .append("updatedAt", date(m.updatedAt()));
+                .append("updatedAt", date(m.updatedAt()))
+                .append("ticketId", m.ticketId());
     }
 
     static OutboxMessage fromDoc(Document d) {
@@ -131,6 +135,7 @@ public final class SmsOutbox {
                 instant(d, "createdAt"),
                 instant(d, "nextAttemptAt"),
                 instant(d, "attemptStartedAt"),
-                instant(d, "updatedAt"));
+                instant(d, "updatedAt"),
+                d.getString("ticketId"));
     }
 }

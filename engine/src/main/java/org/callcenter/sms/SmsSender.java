@@ -3,7 +3,13 @@ package org.callcenter.sms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.callcenter.metrics.SmsMeters;
 import org.callcenter.sms.TwilioGateway.Accepted;
 import org.callcenter.sms.TwilioGateway.Outcome;
@@ -33,6 +39,12 @@ public final class SmsSender {
     private final String statusCallback;
     private double tokens;
     private Instant refilledAt;
+    private volatile java.util.function.Consumer<OutboxMessage> onFailed = m -> {};
+    /** Sends whose HTTP round trips may overlap (claims stay one at a time). */
+    static final int IN_FLIGHT = 4;
+
+    private final ExecutorService sends = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sms-send-", 0).factory());
 
     public SmsSender(
             SmsOutbox outbox,
@@ -51,20 +63,61 @@ public final class SmsSender {
         this.refilledAt = clock.instant();
     }
 
-    /** Sends what is due and allowed by the rate; returns the number of attempts made. */
+    /** Told of every message that ends failed here (rejected by Twilio, or given up). */
+    public void onFailed(java.util.function.Consumer<OutboxMessage> listener) {
+        this.onFailed = listener;
+    }
+
+    /**
+     * Sends what is due and allowed by the rate; returns the number of attempts made. Claims are made
+     * one at a time; up to {@link #IN_FLIGHT} fresh sends overlap their HTTP round trips (each message
+     * is claimed by exactly one of them). A message whose last attempt is uncertain is reconciled
+     * alone, after the sends in flight have finished, so a sibling's SID not yet saved cannot be
+     * taken for it. All attempts have finished when this returns.
+     */
     public synchronized int drain() {
         int attempts = 0;
-        while (takeToken()) {
-            Instant now = clock.instant();
-            Optional<OutboxMessage> claimed = outbox.claim(now, now.minus(policy.stale()));
-            if (claimed.isEmpty()) {
-                tokens += 1; // nothing to send: the token is not spent
-                break;
+        List<Future<?>> inFlight = new ArrayList<>();
+        try {
+            while (takeToken()) {
+                Instant now = clock.instant();
+                Optional<OutboxMessage> claimed = outbox.claim(now, now.minus(policy.stale()));
+                if (claimed.isEmpty()) {
+                    tokens += 1; // nothing to send: the token is not spent
+                    break;
+                }
+                attempts++;
+                OutboxMessage m = claimed.get();
+                if (m.status() == SmsStatus.SENDING || m.attemptStartedAt() != null) {
+                    finish(inFlight);
+                    handle(m, now);
+                } else {
+                    if (inFlight.size() >= IN_FLIGHT) finish(inFlight);
+                    inFlight.add(sends.submit(() -> handle(m, now)));
+                }
             }
-            attempts++;
-            handle(claimed.get(), now);
+        } finally {
+            finish(inFlight);
         }
         return attempts;
+    }
+
+    /** Waits for the sends in flight; the first failure of one is rethrown once all are done. */
+    private static void finish(List<Future<?>> inFlight) {
+        RuntimeException failure = null;
+        for (Future<?> f : inFlight) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted while sending", e);
+            } catch (ExecutionException e) {
+                if (failure == null)
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        inFlight.clear();
+        if (failure != null) throw failure;
     }
 
     private void handle(OutboxMessage before, Instant now) {
@@ -108,8 +161,10 @@ public final class SmsSender {
             case Rejected r -> {
                 meters.attempt("rejected");
                 meters.failed(r.code());
-                outbox.save(
-                        with(attempt, SmsStatus.FAILED, attempt.attempts(), null, r.code(), r.reason(), null, done));
+                OutboxMessage failed =
+                        with(attempt, SmsStatus.FAILED, attempt.attempts(), null, r.code(), r.reason(), null, done);
+                outbox.save(failed);
+                notifyFailed(failed);
                 log.warn("SMS {} to {} rejected by Twilio: {} {}", attempt.key(), attempt.to(), r.code(), r.reason());
             }
         }
@@ -124,8 +179,10 @@ public final class SmsSender {
     private void retry(OutboxMessage m, Instant now, Integer code, String reason) {
         if (m.attempts() >= policy.maxAttempts()) {
             meters.failed(code);
-            outbox.save(with(
-                    m, SmsStatus.FAILED, m.attempts(), null, code, "gave up: " + reason, m.attemptStartedAt(), now));
+            OutboxMessage failed = with(
+                    m, SmsStatus.FAILED, m.attempts(), null, code, "gave up: " + reason, m.attemptStartedAt(), now);
+            outbox.save(failed);
+            notifyFailed(failed);
             log.warn("SMS {} gave up after {} attempts: {}", m.key(), m.attempts(), reason);
             return;
         }
@@ -146,7 +203,8 @@ public final class SmsSender {
                 next.createdAt(),
                 now.plus(wait),
                 next.attemptStartedAt(),
-                now));
+                now,
+                next.ticketId()));
     }
 
     private static OutboxMessage with(
@@ -171,7 +229,16 @@ public final class SmsSender {
                 m.createdAt(),
                 m.nextAttemptAt(),
                 attemptStartedAt,
-                now);
+                now,
+                m.ticketId());
+    }
+
+    private void notifyFailed(OutboxMessage m) {
+        try {
+            onFailed.accept(m);
+        } catch (RuntimeException e) {
+            log.warn("SMS {} failure listener: {}", m.key(), e.toString());
+        }
     }
 
     private boolean takeToken() {

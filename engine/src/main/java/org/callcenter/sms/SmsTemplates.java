@@ -14,6 +14,7 @@ public final class SmsTemplates {
     public static final String REQUEST_RECEIVED = "request_received";
     public static final String TECHNICIAN_ASSIGNED = "technician_assigned";
     public static final String TECHNICIAN_ON_THE_WAY = "technician_on_the_way";
+    public static final String TECHNICIAN_ARRIVED = "technician_arrived";
     public static final String VISIT_CONSENT = "visit_consent";
     public static final String RATE_SERVICE = "rate_service";
     public static final String RETURN_CALL_REMINDER = "return_call_reminder";
@@ -25,6 +26,8 @@ public final class SmsTemplates {
             REQUEST_RECEIVED, "We have your service request {ticket}. We will keep you informed by SMS.",
             TECHNICIAN_ASSIGNED, "Request {ticket}: technician {technician} will visit on {appointment}.",
             TECHNICIAN_ON_THE_WAY, "Request {ticket}: technician {technician} is on the way.",
+            TECHNICIAN_ARRIVED,
+                    "Request {ticket}: technician {technician} has arrived. When the work is done, reply YES to confirm the visit is complete.",
             VISIT_CONSENT, "Request {ticket}: reply YES to confirm the visit is complete.",
             RATE_SERVICE, "Request {ticket}: how was our service? Reply 1 (poor) to 5 (excellent).",
             RETURN_CALL_REMINDER, "Request {ticket}: we will call you back by {time}.",
@@ -34,6 +37,7 @@ public final class SmsTemplates {
             REQUEST_RECEIVED, "您的服务请求 {ticket} 已受理，我们将通过短信通知您进展。",
             TECHNICIAN_ASSIGNED, "服务单 {ticket}：技术员 {technician} 将于 {appointment} 上门。",
             TECHNICIAN_ON_THE_WAY, "服务单 {ticket}：技术员 {technician} 正在前往。",
+            TECHNICIAN_ARRIVED, "服务单 {ticket}：技术员 {technician} 已到达。服务完成后，请回复 YES 确认。",
             VISIT_CONSENT, "服务单 {ticket}：如确认上门服务已完成，请回复 YES。",
             RATE_SERVICE, "服务单 {ticket}：请为本次服务评分，回复 1（差）至 5（很好）。",
             RETURN_CALL_REMINDER, "服务单 {ticket}：我们将在 {time} 前给您回电。",

@@ -40,6 +40,8 @@ public final class SmsWebhooks {
     private final SmsMeters meters;
     private final Blocking blocking;
     private final Clock clock;
+    private volatile InboundRouter router = InboundRouter.NONE;
+    private volatile java.util.function.Consumer<OutboxMessage> onFailed = m -> {};
 
     public SmsWebhooks(
             SmsOutbox outbox,
@@ -57,6 +59,16 @@ public final class SmsWebhooks {
         this.meters = meters;
         this.blocking = blocking;
         this.clock = clock;
+    }
+
+    /** Inbound texts that are not STOP / START go here first (dispatch). */
+    public void route(InboundRouter router) {
+        this.router = router;
+    }
+
+    /** Told when a status callback moves a message to failed or undelivered. */
+    public void onFailed(java.util.function.Consumer<OutboxMessage> listener) {
+        this.onFailed = listener;
     }
 
     public void mount(Router root) {
@@ -120,10 +132,15 @@ public final class SmsWebhooks {
             twiml(ctx, null);
             return;
         }
-        blocking.run(() -> outbox.advance(sid, to, code, clock.instant()))
+        boolean failure = to == SmsStatus.FAILED || to == SmsStatus.UNDELIVERED;
+        blocking.run(() -> {
+                    boolean moved = outbox.advance(sid, to, code, clock.instant());
+                    if (moved && failure) outbox.findBySid(sid).ifPresent(this::notifyFailed);
+                    return moved;
+                })
                 .onSuccess(moved -> {
                     meters.webhook(moved ? "status" : "status_ignored");
-                    if (moved && (to == SmsStatus.FAILED || to == SmsStatus.UNDELIVERED)) {
+                    if (moved && failure) {
                         meters.failed(code);
                         log.warn("SMS {} {} (error {})", sid, state, code);
                     }
@@ -148,7 +165,7 @@ public final class SmsWebhooks {
                 return inbox.replyTo(sid).orElse(null);
             }
             meters.webhook("inbound");
-            String answer = answer(from, body.strip().toUpperCase(Locale.ROOT));
+            String answer = answer(from, body);
             inbox.reply(sid, answer);
             return answer;
         });
@@ -156,7 +173,8 @@ public final class SmsWebhooks {
     }
 
     /** Blocking: what a text gets back. STOP opts the number out; START opts it back in. */
-    private String answer(String from, String command) {
+    private String answer(String from, String body) {
+        String command = body.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
         if (STOP.contains(command)) {
             inbox.optOut(from, clock.instant());
             return "You will get no more messages except those about your open service requests. Reply START to undo.";
@@ -165,7 +183,15 @@ public final class SmsWebhooks {
             inbox.optIn(from);
             return "You will get our messages again. Reply STOP to opt out.";
         }
-        return "Thank you, we got your message. Reply STOP to opt out.";
+        return router.route(from, body).orElse("Thank you, we got your message. Reply STOP to opt out.");
+    }
+
+    private void notifyFailed(OutboxMessage m) {
+        try {
+            onFailed.accept(m);
+        } catch (RuntimeException e) {
+            log.warn("SMS {} failure listener: {}", m.key(), e.toString());
+        }
     }
 
     private static void twiml(RoutingContext ctx, String message) {

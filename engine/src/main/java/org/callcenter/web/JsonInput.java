@@ -182,6 +182,16 @@ public final class JsonInput {
         return Optional.of(v);
     }
 
+    public Optional<Boolean> optionalBoolean(String field) {
+        Object value = json.getValue(field);
+        if (value == null) return Optional.empty();
+        if (!(value instanceof Boolean b)) {
+            error(field, "must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(b);
+    }
+
     /** A list of strings; each element is checked like a string field. */
     public List<String> stringList(String field, int maxItems, int maxLength) {
         JsonArray array = array(field, maxItems);

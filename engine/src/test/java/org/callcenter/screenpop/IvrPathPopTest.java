@@ -12,6 +12,7 @@ import java.util.Map;
 import org.callcenter.support.Agents;
 import org.callcenter.support.Caller;
 import org.callcenter.support.FakeAsterisk;
+import org.callcenter.support.MutableClock;
 import org.callcenter.support.PopClient;
 import org.callcenter.support.TestAmi;
 import org.callcenter.support.TestEngine;
@@ -25,11 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class IvrPathPopTest {
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** Tuesday 10:00 in Shanghai: option 1 reaches the queue whatever time the suite runs. */
+    static final MutableClock WORKING_HOURS = new MutableClock(Instant.parse("2026-11-24T02:00:00Z"));
 
     @Test
     void theAgentSeesWhatTheCallerChoseInTheIvr() {
         try (TestAmi ami = new TestAmi();
-                TestEngine engine = TestEngine.start(TestRedis.tempDir("ivr-pop"), ami.env())) {
+                TestEngine engine = TestEngine.start(TestRedis.tempDir("ivr-pop"), ami.env(), WORKING_HOURS)) {
             await().atMost(WAIT).until(() -> ami.server.sessions() == 1);
             String token = Agents.agent(engine, "agent-ivr", "Local/101@queue-agents/n");
             CallScript call = new CallScript(
