@@ -59,6 +59,7 @@ import org.callcenter.tickets.TicketService;
 import org.callcenter.users.PasswordHasher;
 import org.callcenter.users.UserRoutes;
 import org.callcenter.users.UserService;
+import org.callcenter.wallboard.WallboardModule;
 import org.callcenter.web.Health;
 import org.callcenter.web.SystemRoutes;
 import org.callcenter.web.VertxEvents;
@@ -85,6 +86,7 @@ public final class Engine implements AutoCloseable {
     private final IvrModule ivrModule;
     private final SmsModule smsModule;
     private final FollowupModule followupModule;
+    private final WallboardModule wallboard;
     private final int agiPort;
     private volatile boolean stopped;
 
@@ -222,6 +224,8 @@ public final class Engine implements AutoCloseable {
                 blocking,
                 clock);
         FollowupRoutes followupRoutes = followupModule.routes();
+        this.wallboard =
+                WallboardModule.wire(config.wallboard(), mongo, redis, registry, blocking, clock, config.zone());
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(
@@ -229,6 +233,7 @@ public final class Engine implements AutoCloseable {
                     system.mount(root);
                     callCenter.mountRoot(root);
                     smsModule.mountRoot(root);
+                    wallboard.mount(root, users);
                 },
                 userRoutes::mountPublic,
                 api -> {
@@ -255,6 +260,7 @@ public final class Engine implements AutoCloseable {
         smsModule.start(Duration.ofMillis(100));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
         followupModule.start(vertx, config.followup().planEvery());
+        wallboard.start(vertx);
         callCenter.startDemo(httpPort);
     }
 
@@ -294,6 +300,10 @@ public final class Engine implements AutoCloseable {
         return smsModule;
     }
 
+    public WallboardModule wallboard() {
+        return wallboard;
+    }
+
     public MongoStore mongo() {
         return mongo;
     }
@@ -330,6 +340,7 @@ public final class Engine implements AutoCloseable {
         }
         ivrModule.close();
         followupModule.close();
+        wallboard.close();
         callCenter.close();
         slaModule.close();
         smsModule.close();
