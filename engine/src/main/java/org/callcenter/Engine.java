@@ -97,6 +97,7 @@ public final class Engine implements AutoCloseable {
                 CalendarLoader.load("sla.calendar", config.sla().calendar());
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         bindJvmMeters(registry);
+        org.callcenter.metrics.VertxMeters.histograms(registry);
         this.vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
@@ -298,6 +299,10 @@ public final class Engine implements AutoCloseable {
 
     public SmsModule sms() {
         return smsModule;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
     }
 
     public WallboardModule wallboard() {

@@ -27,6 +27,9 @@ public final class WallboardMeters {
                 .register(registry);
         this.pushTime = Timer.builder(PUSH_TIME)
                 .description("Time to build one wallboard snapshot and hand it to every viewer")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(1))
                 .register(registry);
         this.dropped = Counter.builder(DROPPED)
                 .description("Wallboard viewers disconnected because they did not keep up")
