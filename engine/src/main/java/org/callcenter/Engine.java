@@ -36,6 +36,7 @@ import org.callcenter.metrics.FollowupMeters;
 import org.callcenter.metrics.IvrMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
+import org.callcenter.returns.ReturnModule;
 import org.callcenter.screenpop.CallerHistoryRoutes;
 import org.callcenter.screenpop.CallerHistoryService;
 import org.callcenter.sla.BusinessCalendar;
@@ -149,6 +150,7 @@ public final class Engine implements AutoCloseable {
                 blocking,
                 clock);
         customers.onPhonesClaimed(tickets);
+        customers.zone(config.zone()).productWarranty(config.customers().warrantyMonthsByProduct());
         UserService users = new UserService(
                 new MongoUserRepository(mongo),
                 new RedisSessionStore(redis),
@@ -225,6 +227,8 @@ public final class Engine implements AutoCloseable {
                 blocking,
                 clock);
         FollowupRoutes followupRoutes = followupModule.routes();
+        var returns = ReturnModule.wire(
+                mongo, customerRepository, ticketRepository, registry, blocking, clock, config.zone());
         this.wallboard =
                 WallboardModule.wire(config.wallboard(), mongo, redis, registry, blocking, clock, config.zone());
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
@@ -245,6 +249,7 @@ public final class Engine implements AutoCloseable {
                     slaRoutes.mount(api);
                     ivrRoutes.mount(api);
                     followupRoutes.mount(api);
+                    returns.routes().mount(api);
                     callCenter.mountApi(api);
                 });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
