@@ -98,6 +98,7 @@ class DashboardMetricsTest {
                         "callcenter-telephony.json",
                         "callcenter-sms.json",
                         "callcenter-quality.json");
+        assertThat(queried).containsKeys("callcenter_returns_recorded_total", "callcenter_wallboard_pushes_total");
         try (TestAmi ami = new TestAmi();
                 TestEngine engine = TestEngine.start(TestRedis.tempDir("mongo"), ami.env())) {
             exercise(engine, ami);
@@ -187,6 +188,20 @@ class DashboardMetricsTest {
                 new JsonObject().put("version", version).put("severity", "general"));
         assertThat(stale.status()).as(stale.body()).isEqualTo(409);
         assertThat(engine.get("/api/v1/callers/" + phone + "/history").status()).isEqualTo(200);
+        String customerId = customer.json().getString("id");
+        String installation = engine.post(
+                        "/api/v1/customers/" + customerId + "/installations",
+                        new JsonObject().put("product", "Valve V-1"))
+                .json()
+                .getString("id");
+        TestEngine.Response returned = engine.post(
+                "/api/v1/returns",
+                new JsonObject()
+                        .put("customerId", customerId)
+                        .put("installationId", installation)
+                        .put("condition", "damaged")
+                        .put("reason", "crushed in transit"));
+        assertThat(returned.status()).as(returned.body()).isEqualTo(201);
         engine.send("POST", "/api/v1/auth/login", "{\"username\":\"sun103\",\"password\":\"wrong-one\"}", null);
         engine.send("GET", "/api/v1/customers", null, null);
         try (WallboardClient board = WallboardClient.open(engine.base(), engine.adminToken())) {
