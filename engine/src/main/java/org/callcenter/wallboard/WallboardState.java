@@ -3,8 +3,6 @@ package org.callcenter.wallboard;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +23,12 @@ import org.callcenter.wallboard.WallboardSource.SmsFailureRow;
  * {@link #snapshot} renders it once for every viewer. Thread-safe (every method holds the lock).
  */
 public final class WallboardState {
-    private record WaitingCall(String id, String queue, String caller, Instant since) {}
-
-    private record ActiveCall(String id, String agent, String queue, Instant since) {}
 
     private record AgentRow(String username, String name, Presence state, Instant since) {}
 
     private final int maxRows;
-    private final Map<String, WaitingCall> waiting = new LinkedHashMap<>();
-    private final Map<String, ActiveCall> active = new LinkedHashMap<>();
+    private final Map<String, WallboardRows.WaitingCall> waiting = new LinkedHashMap<>();
+    private final Map<String, WallboardRows.ActiveCall> active = new LinkedHashMap<>();
     private final Map<String, AgentRow> agents = new TreeMap<>();
     private final Map<String, ClockRow> atRisk = new LinkedHashMap<>();
     private final Map<String, ClockRow> breached = new LinkedHashMap<>();
@@ -58,14 +53,14 @@ public final class WallboardState {
     public synchronized void callOffered(CallRecord c) {
         String caller = c.callerNumber() != null ? PhoneNumbers.mask(c.callerNumber()) : "unknown";
         Instant since = c.offeredAt() != null ? c.offeredAt() : c.startedAt();
-        waiting.put(c.id(), new WaitingCall(c.id(), c.queue(), caller, since));
+        waiting.put(c.id(), new WallboardRows.WaitingCall(c.id(), c.queue(), caller, since));
         version++;
     }
 
     public synchronized void callAnswered(CallRecord c) {
         waiting.remove(c.id());
         Instant since = c.answeredAt() != null ? c.answeredAt() : c.startedAt();
-        active.put(c.id(), new ActiveCall(c.id(), c.agent(), c.queue(), since));
+        active.put(c.id(), new WallboardRows.ActiveCall(c.id(), c.agent(), c.queue(), since));
         version++;
     }
 
@@ -210,7 +205,7 @@ public final class WallboardState {
                     .put("username", a.username())
                     .put("name", a.name())
                     .put("state", a.state().name().toLowerCase())
-                    .put("since", iso(a.since())));
+                    .put("since", WallboardRows.iso(a.since())));
         }
         long done = followups.values().stream().filter(d -> d).count();
         return new JsonObject()
@@ -222,8 +217,8 @@ public final class WallboardState {
                         new JsonObject()
                                 .put("waiting", waiting.size())
                                 .put("active", active.size())
-                                .put("waitingCalls", waitingRows())
-                                .put("activeCalls", activeRows()))
+                                .put("waitingCalls", WallboardRows.waiting(waiting.values(), maxRows))
+                                .put("activeCalls", WallboardRows.active(active.values(), maxRows)))
                 .put(
                         "agents",
                         new JsonObject()
@@ -234,59 +229,15 @@ public final class WallboardState {
                         new JsonObject()
                                 .put("atRiskCount", atRisk.size())
                                 .put("breachedCount", breached.size())
-                                .put("atRisk", clockRows(atRisk.values()))
-                                .put("breached", clockRows(breached.values())))
+                                .put("atRisk", WallboardRows.clocks(atRisk.values(), maxRows))
+                                .put("breached", WallboardRows.clocks(breached.values(), maxRows)))
                 .put("returnCalls", new JsonObject().put("done", done).put("due", followups.size()))
                 .put(
                         "sms",
-                        new JsonObject().put("failedToday", smsFailures.size()).put("failures", newest(smsFailures)))
-                .put("keyWarnings", newest(keyWarnings));
-    }
-
-    private JsonArray waitingRows() {
-        JsonArray out = new JsonArray();
-        waiting.values().stream()
-                .sorted(Comparator.comparing(WaitingCall::since, Comparator.nullsLast(Comparator.naturalOrder())))
-                .limit(maxRows)
-                .forEach(w -> out.add(new JsonObject()
-                        .put("callId", w.id())
-                        .put("queue", w.queue())
-                        .put("caller", w.caller())
-                        .put("since", iso(w.since()))));
-        return out;
-    }
-
-    private JsonArray activeRows() {
-        JsonArray out = new JsonArray();
-        active.values().stream()
-                .limit(maxRows)
-                .forEach(a -> out.add(new JsonObject()
-                        .put("callId", a.id())
-                        .put("agent", a.agent())
-                        .put("queue", a.queue())
-                        .put("since", iso(a.since()))));
-        return out;
-    }
-
-    private JsonArray clockRows(java.util.Collection<ClockRow> rows) {
-        JsonArray out = new JsonArray();
-        rows.stream()
-                .sorted(Comparator.comparing(ClockRow::due, Comparator.nullsLast(Comparator.naturalOrder())))
-                .limit(maxRows)
-                .forEach(r -> out.add(new JsonObject()
-                        .put("ticket", r.ticket())
-                        .put("clock", r.clock().key())
-                        .put("due", iso(r.due()))
-                        .put("warnedAt", iso(r.warnedAt()))
-                        .put("breachedAt", iso(r.breachedAt()))));
-        return out;
-    }
-
-    private JsonArray newest(Map<String, JsonObject> rows) {
-        List<JsonObject> all = new ArrayList<>(rows.values());
-        JsonArray out = new JsonArray();
-        for (int i = all.size() - 1; i >= 0 && out.size() < maxRows; i--) out.add(all.get(i));
-        return out;
+                        new JsonObject()
+                                .put("failedToday", smsFailures.size())
+                                .put("failures", WallboardRows.newest(smsFailures, maxRows)))
+                .put("keyWarnings", WallboardRows.newest(keyWarnings, maxRows));
     }
 
     private static void trim(Map<String, JsonObject> map, int max) {
@@ -299,9 +250,5 @@ public final class WallboardState {
 
     private static String key(String ticket, String clock) {
         return ticket + "/" + clock;
-    }
-
-    private static String iso(Instant i) {
-        return i == null ? null : i.toString();
     }
 }
