@@ -1,12 +1,5 @@
 package org.callcenter;
 
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -97,8 +90,7 @@ public final class Engine implements AutoCloseable {
         BusinessCalendar calendar =
                 CalendarLoader.load("sla.calendar", config.sla().calendar());
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        bindJvmMeters(registry);
-        org.callcenter.metrics.VertxMeters.histograms(registry);
+        org.callcenter.metrics.VertxMeters.bindStandard(registry);
         this.vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
@@ -374,16 +366,6 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             return "dev";
         }
-    }
-
-    private static void bindJvmMeters(PrometheusMeterRegistry registry) {
-        new ClassLoaderMetrics().bindTo(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
     }
 
     private static int freePort() throws IOException {
