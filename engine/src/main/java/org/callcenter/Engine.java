@@ -1,12 +1,5 @@
 package org.callcenter;
 
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -36,6 +29,7 @@ import org.callcenter.metrics.FollowupMeters;
 import org.callcenter.metrics.IvrMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
+import org.callcenter.returns.ReturnModule;
 import org.callcenter.screenpop.CallerHistoryRoutes;
 import org.callcenter.screenpop.CallerHistoryService;
 import org.callcenter.sla.BusinessCalendar;
@@ -59,6 +53,7 @@ import org.callcenter.tickets.TicketService;
 import org.callcenter.users.PasswordHasher;
 import org.callcenter.users.UserRoutes;
 import org.callcenter.users.UserService;
+import org.callcenter.wallboard.WallboardModule;
 import org.callcenter.web.Health;
 import org.callcenter.web.SystemRoutes;
 import org.callcenter.web.VertxEvents;
@@ -85,6 +80,7 @@ public final class Engine implements AutoCloseable {
     private final IvrModule ivrModule;
     private final SmsModule smsModule;
     private final FollowupModule followupModule;
+    private final WallboardModule wallboard;
     private final int agiPort;
     private volatile boolean stopped;
 
@@ -94,7 +90,7 @@ public final class Engine implements AutoCloseable {
         BusinessCalendar calendar =
                 CalendarLoader.load("sla.calendar", config.sla().calendar());
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        bindJvmMeters(registry);
+        org.callcenter.metrics.VertxMeters.bindStandard(registry);
         this.vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
@@ -146,6 +142,7 @@ public final class Engine implements AutoCloseable {
                 blocking,
                 clock);
         customers.onPhonesClaimed(tickets);
+        customers.zone(config.zone()).productWarranty(config.customers().warrantyMonthsByProduct());
         UserService users = new UserService(
                 new MongoUserRepository(mongo),
                 new RedisSessionStore(redis),
@@ -246,12 +243,17 @@ public final class Engine implements AutoCloseable {
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters)
                 .withView(t ->
                         sla.withClocks(t).compose(json -> dispatch.service().withVisits(t, json)));
+        var returns = ReturnModule.wire(
+                mongo, customerRepository, ticketRepository, registry, blocking, clock, config.zone());
+        this.wallboard =
+                WallboardModule.wire(config.wallboard(), mongo, redis, registry, blocking, clock, config.zone());
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(
                 root -> {
                     system.mount(root);
                     callCenter.mountRoot(root);
                     smsModule.mountRoot(root);
+                    wallboard.mount(root, users);
                 },
                 userRoutes::mountPublic,
                 api -> {
@@ -263,6 +265,7 @@ public final class Engine implements AutoCloseable {
                     ivrRoutes.mount(api);
                     followupRoutes.mount(api);
                     dispatch.routes().mount(api);
+                    returns.routes().mount(api);
                     callCenter.mountApi(api);
                 });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
@@ -279,6 +282,7 @@ public final class Engine implements AutoCloseable {
         smsModule.start(Duration.ofMillis(100));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
         followupModule.start(config.followup().planEvery());
+        wallboard.start(vertx);
         callCenter.startDemo(httpPort);
     }
 
@@ -322,6 +326,14 @@ public final class Engine implements AutoCloseable {
         return followupModule;
     }
 
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public WallboardModule wallboard() {
+        return wallboard;
+    }
+
     public MongoStore mongo() {
         return mongo;
     }
@@ -358,6 +370,7 @@ public final class Engine implements AutoCloseable {
         }
         ivrModule.close();
         followupModule.close();
+        wallboard.close();
         callCenter.close();
         slaModule.close();
         smsModule.close();
@@ -381,16 +394,6 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             return "dev";
         }
-    }
-
-    private static void bindJvmMeters(PrometheusMeterRegistry registry) {
-        new ClassLoaderMetrics().bindTo(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
     }
 
     private static int freePort() throws IOException {

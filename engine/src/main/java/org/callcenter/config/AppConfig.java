@@ -20,7 +20,8 @@ public record AppConfig(
         ZoneId zone,
         SlaConfig sla,
         IvrConfig ivr,
-        FollowupConfig followup) {
+        FollowupConfig followup,
+        WallboardConfig wallboard) {
 
     static AppConfig from(Map<String, String> values) {
         Settings s = new Settings(values);
@@ -41,7 +42,7 @@ public record AppConfig(
                         s.string("admin.password"),
                         s.integer("auth.token_ttl_hours"),
                         s.integer("auth.pbkdf2_iterations")),
-                new CustomersConfig(s.integer("customers.warranty_months")),
+                new CustomersConfig(s.integer("customers.warranty_months"), WarrantyMonths.byProduct(s)),
                 new TicketsConfig(s.integer("tickets.number_digits"), s.integer("tickets.history_limit")),
                 new HistoryConfig(s.integer("history.cache_ttl_seconds")),
                 new AgiConfig(s.string("agi.host"), s.port("agi.port"), s.integer("agi.reply_timeout_seconds")),
@@ -67,7 +68,8 @@ public record AppConfig(
                 s.zone("time.zone"),
                 SlaConfig.from(s),
                 IvrConfig.from(s),
-                FollowupConfig.from(s));
+                FollowupConfig.from(s),
+                WallboardConfig.from(s));
     }
 
     public record HttpConfig(String host, int port, int maxBodyBytes, int shutdownGraceSeconds) {}
@@ -88,7 +90,8 @@ public record AppConfig(
 
     public record AuthConfig(String adminPassword, int tokenTtlHours, int pbkdf2Iterations) {}
 
-    public record CustomersConfig(int warrantyMonths) {}
+    /** {@code warrantyMonthsByProduct}: lower-case product name → months (overrides warrantyMonths). */
+    public record CustomersConfig(int warrantyMonths, Map<String, Integer> warrantyMonthsByProduct) {}
 
     public record TicketsConfig(int numberDigits, int historyLimit) {
         public TicketsConfig {
@@ -147,6 +150,7 @@ public record AppConfig(
                 zone,
                 sla,
                 ivr,
-                followup);
+                followup,
+                wallboard);
     }
 }

@@ -3,9 +3,12 @@ package org.callcenter.customers;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.callcenter.common.InvalidInputException;
+import org.callcenter.common.JsonMapper;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
 import org.callcenter.web.Api;
@@ -13,6 +16,8 @@ import org.callcenter.web.JsonInput;
 
 /** /api/v1/customers and /api/v1/installations. */
 public final class CustomerRoutes {
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
     private final CustomerService service;
     private final PhoneNumbers phoneNumbers;
     private final Meters meters;
@@ -44,7 +49,11 @@ public final class CustomerRoutes {
                     throw InvalidInputException.of("phone", "give ?phone= or ?name=");
                 }));
         api.get("/v1/customers/:id")
-                .handler(ctx -> Api.respond(ctx, 200, () -> tagged(ctx, service.get(ctx.pathParam("id")))));
+                .handler(ctx -> Api.respond(
+                        ctx,
+                        200,
+                        () -> tagged(ctx, service.get(ctx.pathParam("id")))
+                                .compose(c -> service.installations(c.id()).map(list -> withInstallations(c, list)))));
         api.put("/v1/customers/:id")
                 .handler(ctx -> Api.respond(ctx, 200, () -> {
                     JsonInput in = JsonInput.of(Api.body(ctx));
@@ -63,12 +72,32 @@ public final class CustomerRoutes {
                             in.optionalDate("installedOn").orElse(null),
                             in.optionalDate("warrantyEnd").orElse(null));
                     in.validate();
-                    return service.addInstallation(ctx.pathParam("id"), draft);
+                    return service.addInstallation(ctx.pathParam("id"), draft).map(this::view);
                 }));
         api.get("/v1/customers/:id/installations")
-                .handler(ctx -> Api.respond(ctx, 200, () -> service.installations(ctx.pathParam("id"))));
+                .handler(ctx -> Api.respond(
+                        ctx,
+                        200,
+                        () -> service.installations(ctx.pathParam("id"))
+                                .map(list -> list.stream().map(this::view).toList())));
         api.get("/v1/installations/:id")
-                .handler(ctx -> Api.respond(ctx, 200, () -> service.installation(ctx.pathParam("id"))));
+                .handler(ctx -> Api.respond(
+                        ctx,
+                        200,
+                        () -> service.installation(ctx.pathParam("id")).map(this::view)));
+    }
+
+    /** An installation as the API shows it: with its warranty state today (SERVICE-RULES §7). */
+    private Map<String, Object> view(Installation i) {
+        Map<String, Object> out = new LinkedHashMap<>(JsonMapper.mapper().convertValue(i, MAP));
+        out.put("warranty", service.warranty(i));
+        return out;
+    }
+
+    private Map<String, Object> withInstallations(Customer c, List<Installation> installations) {
+        Map<String, Object> out = new LinkedHashMap<>(JsonMapper.mapper().convertValue(c, MAP));
+        out.put("installations", installations.stream().map(this::view).toList());
+        return out;
     }
 
     /** Adds the customer's version as its ETag, for the next If-Match. */

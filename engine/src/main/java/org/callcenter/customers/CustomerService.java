@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.callcenter.common.ConflictException;
@@ -30,6 +31,8 @@ public final class CustomerService {
     private final Blocking blocking;
     private final Clock clock;
     private final int warrantyMonths;
+    private volatile Map<String, Integer> productWarrantyMonths = Map.of();
+    private volatile java.time.ZoneId zone = java.time.ZoneOffset.UTC;
 
     public CustomerService(
             CustomerRepository repository,
@@ -144,7 +147,7 @@ public final class CustomerService {
             LocalDate installedOn = draft.installedOn() != null ? draft.installedOn() : LocalDate.now(clock);
             LocalDate warrantyEnd = draft.warrantyEnd() != null
                     ? draft.warrantyEnd()
-                    : installedOn.plusMonths(warrantyMonths).minusDays(1);
+                    : installedOn.plusMonths(warrantyMonthsOf(draft.product())).minusDays(1);
             if (warrantyEnd.isBefore(installedOn))
                 throw InvalidInputException.of("warrantyEnd", "must not be before installedOn");
             Installation installation = new Installation(
@@ -163,6 +166,29 @@ public final class CustomerService {
                     new CustomerEvents.InstallationAdded(customerId, installation.id()));
             return installation;
         });
+    }
+
+    /** The business's time zone: "today" for warranty states. */
+    public CustomerService zone(java.time.ZoneId zone) {
+        this.zone = zone;
+        return this;
+    }
+
+    /** Per-product warranty periods (lower-case product → months); others get the default. */
+    public CustomerService productWarranty(Map<String, Integer> monthsByProduct) {
+        this.productWarrantyMonths = Map.copyOf(monthsByProduct);
+        return this;
+    }
+
+    int warrantyMonthsOf(String product) {
+        return product == null
+                ? warrantyMonths
+                : productWarrantyMonths.getOrDefault(product.trim().toLowerCase(java.util.Locale.ROOT), warrantyMonths);
+    }
+
+    /** The installation's warranty state today (the business's day). */
+    public Warranty warranty(Installation installation) {
+        return Warranty.of(installation, LocalDate.now(clock.withZone(zone)));
     }
 
     public Future<List<Installation>> installations(String customerId) {

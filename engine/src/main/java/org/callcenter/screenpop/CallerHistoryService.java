@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -182,9 +181,7 @@ public final class CallerHistoryService implements CustomerChangeListener {
         LocalDate today = LocalDate.now(clock);
         List<InstallationCard> installations = s.installations().stream()
                 .map(i -> {
-                    Long daysLeft = i.warrantyEnd() == null ? null : ChronoUnit.DAYS.between(today, i.warrantyEnd());
-                    String state =
-                            i.warrantyEnd() == null ? "unknown" : i.inWarrantyOn(today) ? "in_warranty" : "expired";
+                    org.callcenter.customers.Warranty warranty = org.callcenter.customers.Warranty.of(i, today);
                     return new InstallationCard(
                             i.id(),
                             i.product(),
@@ -192,8 +189,8 @@ public final class CallerHistoryService implements CustomerChangeListener {
                             i.serial(),
                             i.installedOn(),
                             i.warrantyEnd(),
-                            state,
-                            daysLeft);
+                            warranty.state(),
+                            warranty.daysLeft());
                 })
                 .toList();
         return new CallerHistory(
