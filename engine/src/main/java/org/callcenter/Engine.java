@@ -36,6 +36,7 @@ import org.callcenter.metrics.FollowupMeters;
 import org.callcenter.metrics.IvrMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
+import org.callcenter.quality.QualityModule;
 import org.callcenter.screenpop.CallerHistoryRoutes;
 import org.callcenter.screenpop.CallerHistoryService;
 import org.callcenter.sla.BusinessCalendar;
@@ -85,6 +86,7 @@ public final class Engine implements AutoCloseable {
     private final IvrModule ivrModule;
     private final SmsModule smsModule;
     private final FollowupModule followupModule;
+    private final QualityModule qualityModule;
     private final int agiPort;
     private volatile boolean stopped;
 
@@ -222,6 +224,9 @@ public final class Engine implements AutoCloseable {
                 blocking,
                 clock);
         FollowupRoutes followupRoutes = followupModule.routes();
+        this.qualityModule = QualityModule.wire(
+                config.quality(), config.zone(), mongo, redis, ticketRepository, events, registry, blocking, clock);
+        ivr.onComplaint(qualityModule::fromIvr);
         TicketRoutes ticketRoutes = new TicketRoutes(tickets, phones, meters).withView(t -> sla.withClocks(t));
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(
@@ -239,6 +244,7 @@ public final class Engine implements AutoCloseable {
                     slaRoutes.mount(api);
                     ivrRoutes.mount(api);
                     followupRoutes.mount(api);
+                    qualityModule.routes().mount(api);
                     callCenter.mountApi(api);
                 });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
@@ -255,6 +261,7 @@ public final class Engine implements AutoCloseable {
         smsModule.start(Duration.ofMillis(100));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
         followupModule.start(vertx, config.followup().planEvery());
+        qualityModule.start(vertx);
         callCenter.startDemo(httpPort);
     }
 
@@ -294,6 +301,10 @@ public final class Engine implements AutoCloseable {
         return smsModule;
     }
 
+    public QualityModule quality() {
+        return qualityModule;
+    }
+
     public MongoStore mongo() {
         return mongo;
     }
@@ -330,6 +341,7 @@ public final class Engine implements AutoCloseable {
         }
         ivrModule.close();
         followupModule.close();
+        qualityModule.close();
         callCenter.close();
         slaModule.close();
         smsModule.close();

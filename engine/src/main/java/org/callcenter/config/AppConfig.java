@@ -20,7 +20,8 @@ public record AppConfig(
         ZoneId zone,
         SlaConfig sla,
         IvrConfig ivr,
-        FollowupConfig followup) {
+        FollowupConfig followup,
+        QualityConfig quality) {
 
     static AppConfig from(Map<String, String> values) {
         Settings s = new Settings(values);
@@ -67,7 +68,8 @@ public record AppConfig(
                 s.zone("time.zone"),
                 SlaConfig.from(s),
                 IvrConfig.from(s),
-                FollowupConfig.from(s));
+                FollowupConfig.from(s),
+                QualityConfig.from(s));
     }
 
     public record HttpConfig(String host, int port, int maxBodyBytes, int shutdownGraceSeconds) {}
@@ -147,6 +149,7 @@ public record AppConfig(
                 zone,
                 sla,
                 ivr,
-                followup);
+                followup,
+                quality);
     }
 }
