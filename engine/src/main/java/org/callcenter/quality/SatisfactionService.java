@@ -38,6 +38,7 @@ public final class SatisfactionService {
     public record Group(
             String key, long count, Double average, long survey, long sms, Map<Integer, Long> distribution) {}
 
+    /** {@code ratings} and {@code average} cover every rating of the period, grouped or not. */
     public record Summary(String from, String to, String by, long ratings, Double average, List<Group> groups) {}
 
     private final ReportRepository facts;
@@ -80,6 +81,8 @@ public final class SatisfactionService {
         long total = 0;
         long sum = 0;
         for (Rating r : ratings) {
+            total++;
+            sum += r.rating();
             String key = switch (by) {
                 case AGENT -> r.survey() ? r.agent() : null;
                 case TECHNICIAN -> r.survey() ? null : r.technician();
@@ -92,8 +95,6 @@ public final class SatisfactionService {
             g[1] += r.rating();
             g[r.survey() ? 2 : 3]++;
             g[3 + r.rating()]++;
-            total++;
-            sum += r.rating();
         }
         List<Group> out = new ArrayList<>();
         groups.forEach((k, g) -> {
