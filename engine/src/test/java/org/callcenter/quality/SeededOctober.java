@@ -24,9 +24,10 @@ final class SeededOctober {
 
     /** Starts the engine on {@code clock} and seeds October 2026. */
     static TestEngine start(MutableClock clock) {
+        // the tests produce the reports themselves: the engine's own report timer poller stays idle
         TestEngine engine;
         engine = TestEngine.start(
-                TestRedis.tempDir("mongo"), Map.of("TIME_ZONE", "UTC", "AUTH_TOKEN_TTL_HOURS", "100000"), clock);
+                TestRedis.tempDir("mongo"), Map.of("TIME_ZONE", "UTC", "AUTH_TOKEN_TTL_HOURS", "100000", "QUALITY_POLL_SECONDS", "3600"), clock);
         MongoDatabase db = engine.engine().mongo().database();
         db.getCollection("technicians")
                 .insertMany(List.of(
