@@ -111,12 +111,28 @@ public final class ComplaintService {
 
     /** Someone is on scene: stops the complaint_on_scene clock. Once only (409 after). */
     public Complaint onScene(String id) {
+        return onScene(id, now());
+    }
+
+    /** Someone was on scene at {@code at} (a technician's arrival reported by dispatch). */
+    public Complaint onScene(String id, Instant at) {
         Complaint c = get(id);
         if (c.onSceneAt() != null) throw new ConflictException("complaint " + id + " has someone on scene already", c);
-        Complaint next = c.onScene(now());
+        Complaint next = c.onScene(at);
         complaints.save(next);
         stop(next, ClockName.COMPLAINT_ON_SCENE, next.onSceneAt());
         return next;
+    }
+
+    /** A technician arrived on a request: every complaint of it still waiting for someone on scene has one now. */
+    public int arrived(String ticketId, Instant at) {
+        int n = 0;
+        for (Complaint c : complaints.ofTicket(ticketId))
+            if (c.onSceneAt() == null && !c.registeredAt().isAfter(at)) {
+                onScene(c.id(), at);
+                n++;
+            }
+        return n;
     }
 
     /** A supervisor verifies (counts on the ladder) or rejects (never counts) a pending complaint. */

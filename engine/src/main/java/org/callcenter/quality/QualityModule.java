@@ -4,14 +4,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.callcenter.common.EventPublisher;
 import org.callcenter.common.InvalidInputException;
+import org.callcenter.common.JsonMapper;
 import org.callcenter.common.Timers;
 import org.callcenter.common.VertxTimers;
 import org.callcenter.config.QualityConfig;
@@ -37,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class QualityModule implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QualityModule.class);
+    /** Published by dispatch (contract): {visitId, ticketId, technicianId, arrivedAt, punctual, ...}. */
+    static final String VISIT_ARRIVED = "callcenter.visits.arrived";
 
     private final ComplaintService complaints;
     private final SatisfactionService satisfaction;
@@ -44,6 +50,7 @@ public final class QualityModule implements AutoCloseable {
     private final RecurringProblems recurring;
     private final ReportSchedule schedule;
     private final Blocking blocking;
+    private final Clock clock;
     private final Duration pollEvery;
     private final AtomicBoolean polling = new AtomicBoolean();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -72,6 +79,7 @@ public final class QualityModule implements AutoCloseable {
                 new ReportService(facts, complaintRepository, technicians, complaints, recurring, meters, zone, clock);
         this.schedule = new ReportSchedule(timerIndex, reports, zone, clock, Duration.ofMinutes(30));
         this.blocking = blocking;
+        this.clock = clock;
         this.pollEvery = config.pollEvery();
     }
 
@@ -122,6 +130,14 @@ public final class QualityModule implements AutoCloseable {
                     })
                     .onFailure(e -> log.warn("recurring-problem check of {} failed: {}", number, e.toString()));
         }));
+        // dispatch's arrival event (a JSON object by contract): someone is on scene for the request's complaints
+        consumers.add(vertx.eventBus().consumer(VISIT_ARRIVED, m -> {
+            Map<String, Object> e = fields(m.body());
+            if (!(e.get("ticketId") instanceof String ticket)) return;
+            Instant at = instant(e.get("arrivedAt"));
+            blocking.run(() -> complaints.arrived(ticket, at))
+                    .onFailure(x -> log.warn("complaints of {} not put on scene: {}", ticket, x.toString()));
+        }));
         blocking.run(() -> {
                     schedule.ensure();
                     return null;
@@ -133,6 +149,22 @@ public final class QualityModule implements AutoCloseable {
                 pollEvery,
                 () -> pollNow()
                         .onFailure(e -> log.warn("quality: report timer poll failed (will retry): {}", e.toString())));
+    }
+
+    /** The fields of an event published as a JSON object, a map or a record. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> fields(Object body) {
+        if (body instanceof JsonObject json) return json.getMap();
+        if (body instanceof Map<?, ?> map) return (Map<String, Object>) map;
+        return JsonMapper.mapper().convertValue(body, Map.class);
+    }
+
+    private Instant instant(Object raw) {
+        try {
+            return raw instanceof String s ? Instant.parse(s) : raw instanceof Instant i ? i : clock.instant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return clock.instant();
+        }
     }
 
     /** Produces the monthly reports that fell due (skipped while a poll is running). */

@@ -113,6 +113,53 @@ class QualityApiTest extends EngineTest {
     }
 
     @Test
+    void aTechnicianArrivingPutsTheComplaintOnScene() {
+        String ticket = ticket();
+        String id = engine.post(
+                        "/api/v1/complaints",
+                        new JsonObject()
+                                .put("ticketId", ticket)
+                                .put("technicianId", "tech-b")
+                                .put("text", "no show"))
+                .json()
+                .getString("id");
+        Await.until(
+                "on-scene clock running",
+                Duration.ofSeconds(10),
+                () -> clocks(ticket).containsKey("complaint_on_scene"));
+        String arrived = java.time.Instant.now() // after the complaint was registered
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plusSeconds(1)
+                .toString();
+        engine.engine()
+                .vertx()
+                .eventBus()
+                .publish(
+                        QualityModule.VISIT_ARRIVED,
+                        new JsonObject()
+                                .put("visitId", "visit-1")
+                                .put("ticketId", ticket)
+                                .put("technicianId", "tech-b")
+                                .put("arrivedAt", arrived)
+                                .put("punctual", true)
+                                .put("minutesLate", 0));
+        Await.until(
+                "complaint on scene",
+                Duration.ofSeconds(10),
+                () -> arrived.equals(
+                        engine.get("/api/v1/complaints/" + id).json().getString("onSceneAt")));
+        Await.until(
+                "on-scene clock met",
+                Duration.ofSeconds(10),
+                () -> "met"
+                        .equals(clocks(ticket)
+                                .getJsonObject("complaint_on_scene")
+                                .getString("state")));
+        assertThat(engine.get("/api/v1/complaints/" + id).json().getValue("answeredAt"))
+                .isNull();
+    }
+
+    @Test
     void badComplaintsAreRefusedAndNothingIsStored() {
         long before =
                 engine.engine().mongo().database().getCollection("complaints").countDocuments();

@@ -27,7 +27,9 @@ final class SeededOctober {
         // the tests produce the reports themselves: the engine's own report timer poller stays idle
         TestEngine engine;
         engine = TestEngine.start(
-                TestRedis.tempDir("mongo"), Map.of("TIME_ZONE", "UTC", "AUTH_TOKEN_TTL_HOURS", "100000", "QUALITY_POLL_SECONDS", "3600"), clock);
+                TestRedis.tempDir("mongo"),
+                Map.of("TIME_ZONE", "UTC", "AUTH_TOKEN_TTL_HOURS", "100000", "QUALITY_POLL_SECONDS", "3600"),
+                clock);
         MongoDatabase db = engine.engine().mongo().database();
         db.getCollection("technicians")
                 .insertMany(List.of(
