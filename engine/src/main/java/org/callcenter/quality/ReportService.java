@@ -11,6 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.callcenter.common.InvalidInputException;
@@ -34,6 +37,8 @@ public final class ReportService {
     private final QualityMeters meters;
     private final ZoneId zone;
     private final Clock clock;
+    private final ConcurrentHashMap<YearMonth, CompletableFuture<MonthlyReport>> building = new ConcurrentHashMap<>();
+    private final Semaphore one = new Semaphore(1);
 
     public ReportService(
             ReportRepository facts,
@@ -86,8 +91,37 @@ public final class ReportService {
         return generate(month);
     }
 
-    /** Builds the month's report now; stores it when the month is over. */
+    /**
+     * Builds the month's report now; stores it when the month is over. Requests for a month being
+     * built wait for that build instead of starting another, and builds run one at a time (a large
+     * month is heavy on the store), so many viewers never multiply the work.
+     */
     public MonthlyReport generate(YearMonth month) {
+        CompletableFuture<MonthlyReport> mine = new CompletableFuture<>();
+        CompletableFuture<MonthlyReport> other = building.putIfAbsent(month, mine);
+        if (other != null) return other.join();
+        try {
+            one.acquire();
+            try {
+                MonthlyReport report = build(month);
+                mine.complete(report);
+                return report;
+            } finally {
+                one.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            mine.completeExceptionally(e);
+            throw new IllegalStateException("interrupted while waiting to build the report of " + month, e);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            building.remove(month, mine);
+        }
+    }
+
+    private MonthlyReport build(YearMonth month) {
         long began = System.nanoTime();
         MonthlyAggregation a = new MonthlyAggregation(month, zone, facts);
         a.technicians(technicians.all());
