@@ -39,6 +39,7 @@ public final class ReportService {
     private final Clock clock;
     private final ConcurrentHashMap<YearMonth, CompletableFuture<MonthlyReport>> building = new ConcurrentHashMap<>();
     private final Semaphore one = new Semaphore(1);
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
     public ReportService(
             ReportRepository facts,
@@ -99,7 +100,14 @@ public final class ReportService {
     public MonthlyReport generate(YearMonth month) {
         CompletableFuture<MonthlyReport> mine = new CompletableFuture<>();
         CompletableFuture<MonthlyReport> other = building.putIfAbsent(month, mine);
-        if (other != null) return other.join();
+        if (other != null) {
+            waiting.incrementAndGet();
+            try {
+                return other.join();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
         try {
             one.acquire();
             try {
@@ -119,6 +127,11 @@ public final class ReportService {
         } finally {
             building.remove(month, mine);
         }
+    }
+
+    /** Requests waiting for a build another one started. */
+    int waiting() {
+        return waiting.get();
     }
 
     private MonthlyReport build(YearMonth month) {
