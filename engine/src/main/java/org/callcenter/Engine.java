@@ -29,6 +29,7 @@ import org.callcenter.metrics.FollowupMeters;
 import org.callcenter.metrics.IvrMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
+import org.callcenter.quality.QualityModule;
 import org.callcenter.returns.ReturnModule;
 import org.callcenter.screenpop.CallerHistoryRoutes;
 import org.callcenter.screenpop.CallerHistoryService;
@@ -81,6 +82,7 @@ public final class Engine implements AutoCloseable {
     private final SmsModule smsModule;
     private final FollowupModule followupModule;
     private final WallboardModule wallboard;
+    private final QualityModule qualityModule;
     private final int agiPort;
     private volatile boolean stopped;
 
@@ -247,6 +249,9 @@ public final class Engine implements AutoCloseable {
                 mongo, customerRepository, ticketRepository, registry, blocking, clock, config.zone());
         this.wallboard =
                 WallboardModule.wire(config.wallboard(), mongo, redis, registry, blocking, clock, config.zone());
+        this.qualityModule = QualityModule.wire(
+                config.quality(), config.zone(), mongo, redis, ticketRepository, events, registry, blocking, clock);
+        ivr.onComplaint(qualityModule::fromIvr);
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(
                 root -> {
@@ -266,6 +271,7 @@ public final class Engine implements AutoCloseable {
                     followupRoutes.mount(api);
                     dispatch.routes().mount(api);
                     returns.routes().mount(api);
+                    qualityModule.routes().mount(api);
                     callCenter.mountApi(api);
                 });
         this.httpPort = config.http().port() == 0 ? freePort() : config.http().port();
@@ -283,6 +289,7 @@ public final class Engine implements AutoCloseable {
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
         followupModule.start(config.followup().planEvery());
         wallboard.start(vertx);
+        qualityModule.start(vertx);
         callCenter.startDemo(httpPort);
     }
 
@@ -334,6 +341,10 @@ public final class Engine implements AutoCloseable {
         return wallboard;
     }
 
+    public QualityModule quality() {
+        return qualityModule;
+    }
+
     public MongoStore mongo() {
         return mongo;
     }
@@ -371,6 +382,7 @@ public final class Engine implements AutoCloseable {
         ivrModule.close();
         followupModule.close();
         wallboard.close();
+        qualityModule.close();
         callCenter.close();
         slaModule.close();
         smsModule.close();

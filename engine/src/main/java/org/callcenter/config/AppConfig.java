@@ -21,7 +21,8 @@ public record AppConfig(
         SlaConfig sla,
         IvrConfig ivr,
         FollowupConfig followup,
-        WallboardConfig wallboard) {
+        WallboardConfig wallboard,
+        QualityConfig quality) {
 
     static AppConfig from(Map<String, String> values) {
         Settings s = new Settings(values);
@@ -69,7 +70,8 @@ public record AppConfig(
                 SlaConfig.from(s),
                 IvrConfig.from(s),
                 FollowupConfig.from(s),
-                WallboardConfig.from(s));
+                WallboardConfig.from(s),
+                QualityConfig.from(s));
     }
 
     public record HttpConfig(String host, int port, int maxBodyBytes, int shutdownGraceSeconds) {}
@@ -151,6 +153,7 @@ public record AppConfig(
                 sla,
                 ivr,
                 followup,
-                wallboard);
+                wallboard,
+                quality);
     }
 }

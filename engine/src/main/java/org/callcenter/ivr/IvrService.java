@@ -170,6 +170,19 @@ public final class IvrService {
         });
     }
 
+    private volatile java.util.function.BiFunction<String, String, Future<Void>> complaintListener =
+            (ticket, technician) -> Future.succeededFuture();
+
+    /** Who registers a complaint filed in the IVR (the quality domain): request number, technician or null. */
+    public void onComplaint(java.util.function.BiFunction<String, String, Future<Void>> listener) {
+        this.complaintListener = listener;
+    }
+
+    /** Hands a complaint filed in the IVR (its request registered already) to the quality domain. */
+    public Future<Void> complained(String ticket, String technician) {
+        return complaintListener.apply(ticket, technician);
+    }
+
     private volatile java.util.function.Consumer<IvrTrace> traceListener = t -> {};
 
     /** Who hears about each finished session (the call tracker, so pops and call records show the path). */

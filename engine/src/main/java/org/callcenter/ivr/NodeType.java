@@ -29,7 +29,7 @@ public enum NodeType {
             Set.of("found", "not_found")),
     REGISTER_PROBLEM(Set.of("category", "next"), Set.of("description", "failed", "prompt"), Set.of("next", "failed")),
     CALLBACK(Set.of("reason", "next"), Set.of("prompt", "failed"), Set.of("next", "failed")),
-    COMPLAINT(Set.of("next"), Set.of("prompt", "description", "failed"), Set.of("next", "failed")),
+    COMPLAINT(Set.of("next"), Set.of("prompt", "description", "failed", "technician"), Set.of("next", "failed")),
     QUEUE(Set.of("queue"), Set.of("prompt"), Set.of()),
     TRANSFER(Set.of("department", "queue"), Set.of("prompt"), Set.of()),
     SURVEY(Set.of("rating", "next"), Set.of("callback"), Set.of("next")),

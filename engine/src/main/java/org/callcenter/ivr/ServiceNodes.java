@@ -63,16 +63,35 @@ final class ServiceNodes {
 
     Future<String> registerProblem(ScriptNode n, IvrSession s) {
         String description = s.expand(n.text("description", "Registered by the IVR (${script})"));
-        return ticket(n, s, s.expand(n.text("category")), description);
+        return ticket(n, s, s.expand(n.text("category")), description, number -> Future.succeededFuture());
     }
 
     Future<String> complaint(ScriptNode n, IvrSession s) {
         String description = s.expand(n.text("description", "Complaint filed by phone through the IVR"));
-        return ticket(n, s, "complaint", description);
+        String named = n.text("technician") == null
+                ? ""
+                : s.expand(n.text("technician")).trim();
+        String technician = named.isEmpty() ? null : named;
+        // the complaint (clocks, ladder) follows the request; a failure there never stops the call
+        return ticket(
+                n,
+                s,
+                "complaint",
+                description,
+                number -> service.complained(number, technician).recover(e -> {
+                    s.step(n, null, "complaint not registered: " + e.getMessage());
+                    return Future.succeededFuture();
+                }));
     }
 
-    private Future<String> ticket(ScriptNode n, IvrSession s, String category, String description) {
+    private Future<String> ticket(
+            ScriptNode n,
+            IvrSession s,
+            String category,
+            String description,
+            java.util.function.Function<String, Future<Void>> then) {
         return service.register(s.var("caller"), s.request.callerIdName(), category, description)
+                .compose(number -> then.apply(number).map(v -> number))
                 .compose(number -> {
                     s.vars.put("ticket", number);
                     s.step(n, null, "ticket " + number);

@@ -201,6 +201,18 @@ class HotlineTest {
         assertThat(c.variables()).containsEntry("CC_QUEUE", "complaints");
         assertThat(engine.get("/api/v1/tickets/" + ticket).json().getString("category"))
                 .isEqualTo("complaint");
+        // routed into the quality domain: a complaint against the request, with its clocks running
+        io.vertx.core.json.JsonArray complaints =
+                engine.get("/api/v1/complaints?ticket=" + ticket).array();
+        assertThat(complaints).hasSize(1);
+        assertThat(complaints.getJsonObject(0).getString("source")).isEqualTo("ivr");
+        Await.until(
+                "complaint clocks of " + ticket,
+                Duration.ofSeconds(10),
+                () -> engine.get("/api/v1/tickets/" + ticket)
+                        .json()
+                        .getJsonObject("clocks")
+                        .containsKey("complaint_answer"));
     }
 
     @Test
