@@ -17,6 +17,15 @@ public interface ClockRepository {
      */
     boolean put(String ticket, SlaClock clock);
 
+    /** The clocks of many requests in one read (a batch of due timers); absent requests are left out. */
+    Map<String, Map<ClockName, SlaClock>> findAll(java.util.Collection<String> tickets);
+
+    /**
+     * Writes clocks of many requests in one round trip, each by the request's _id (the caller holds
+     * their {@link ClockLock}s); returns how many requests matched.
+     */
+    long putAll(Map<String, java.util.List<SlaClock>> clocks);
+
     /** Every request's open or un-announced clocks, for rebuilding the timer index. */
     void forEachWithClocks(Consumer<Map.Entry<String, Map<ClockName, SlaClock>>> consumer);
 }

@@ -7,6 +7,11 @@ public interface ClockStats {
     /** A clock moved from {@code from} (null: a new clock) to {@code to}. */
     void moved(ClockState from, ClockState to);
 
+    /** {@code count} clocks moved from {@code from} to {@code to} (a batch of timers). */
+    default void moved(ClockState from, ClockState to, long count) {
+        for (long i = 0; i < count; i++) moved(from, to);
+    }
+
     Map<String, Long> snapshot();
 
     /** Replaces the counts (rebuild on start). */

@@ -10,5 +10,10 @@ public interface EscalationLog {
     /** False if this escalation was recorded already. */
     boolean record(Escalation escalation);
 
+    /** Records a batch of escalations (idempotent by id, like {@link #record}). */
+    default void recordAll(List<Escalation> escalations) {
+        escalations.forEach(this::record);
+    }
+
     List<Escalation> recent(int limit);
 }

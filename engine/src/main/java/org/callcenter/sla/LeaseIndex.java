@@ -25,5 +25,10 @@ public interface LeaseIndex {
     /** Removes a handled member, unless its lease ran out and another claimer holds it now. */
     void complete(String member, Instant leaseUntil);
 
+    /** Completes a batch of members claimed with the same lease (see {@link #complete}). */
+    default void completeAll(Collection<String> members, Instant leaseUntil) {
+        for (String m : members) complete(m, leaseUntil);
+    }
+
     long size();
 }

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Durable, exactly-once SLA timers. MongoDB holds each clock's warn and breach instants (the truth);
  * the {@link TimerIndex} orders them for firing. A poll claims due timers with a lease and handles
- * them: under the request's {@link ClockLock} the handler re-reads the clock, drops timers of an older
- * plan, announces (events, escalation) and writes the fired-and-announced marker by _id. A claimer that dies leaves the timer
+ * them: under the requests' {@link ClockLock}s (taken for a whole batch in one call) the handler re-reads
+ * the clocks, drops timers of an older plan, announces (events, escalation) and writes the
+ * fired-and-announced markers by _id. A claimer that dies leaves the timer
  * to come back when its lease runs out; the markers make the second attempt a no-op or finish the job.
  */
 public final class SlaTimers {
@@ -37,6 +38,7 @@ public final class SlaTimers {
     private final int batchSize;
     private final java.util.concurrent.Semaphore permits;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final TimerBatch batch;
 
     public SlaTimers(
             ClockRepository clocks,
@@ -61,6 +63,7 @@ public final class SlaTimers {
         this.lease = lease;
         this.batchSize = batchSize;
         this.permits = new java.util.concurrent.Semaphore(concurrency);
+        this.batch = new TimerBatch(clocks, lock, index, stats, clock, this::announce);
     }
 
     /** Indexes the timers of a clock just written, and drops those of the plan it replaced. */
@@ -92,33 +95,52 @@ public final class SlaTimers {
         return total[0];
     }
 
-    /** Claims and handles every due timer (batch after batch); returns how many fired. Blocking. */
+    /**
+     * Claims and handles every due timer (batch after batch); returns how many fired. Blocking. A batch
+     * is handled together ({@link TimerBatch}); timers of requests whose lock is busy one by one.
+     */
     public int pollOnce() {
         int fired = 0;
         while (true) {
             Instant now = clock.instant();
             Instant leaseUntil = now.plus(lease);
             List<TimerRef> claimed = index.claim(now, leaseUntil, batchSize);
-            List<Future<Boolean>> results = new ArrayList<>(claimed.size());
-            for (TimerRef ref : claimed)
-                results.add(workers.submit(() -> {
-                    // bounded: each handler holds a Redis and a MongoDB connection from their pools
-                    permits.acquire();
-                    try {
-                        return handle(ref, leaseUntil);
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            for (Future<Boolean> r : results) {
-                try {
-                    if (r.get()) fired++;
-                } catch (Exception e) {
-                    log.warn("SLA timer failed; it comes back when its lease ends: {}", e.toString());
-                }
+            List<TimerRef> single = claimed;
+            try {
+                TimerBatch.Result batch = this.batch.handle(claimed, leaseUntil);
+                fired += batch.fired();
+                single = batch.busy();
+            } catch (RuntimeException e) {
+                // nothing of the batch was completed: its timers come back when their lease ends
+                log.warn("SLA timer batch failed; its timers come back when their lease ends: {}", e.toString());
+                single = List.of();
             }
+            fired += oneByOne(single, leaseUntil);
             if (claimed.size() < batchSize) return fired;
         }
+    }
+
+    private int oneByOne(List<TimerRef> refs, Instant leaseUntil) {
+        int fired = 0;
+        List<Future<Boolean>> results = new ArrayList<>(refs.size());
+        for (TimerRef ref : refs)
+            results.add(workers.submit(() -> {
+                // bounded: each handler holds a Redis and a MongoDB connection from their pools
+                permits.acquire();
+                try {
+                    return handle(ref, leaseUntil);
+                } finally {
+                    permits.release();
+                }
+            }));
+        for (Future<Boolean> r : results) {
+            try {
+                if (r.get()) fired++;
+            } catch (Exception e) {
+                log.warn("SLA timer failed; it comes back when its lease ends: {}", e.toString());
+            }
+        }
+        return fired;
     }
 
     /** Handles one claimed timer; true when this call announced a warning or breach. */
@@ -131,50 +153,58 @@ public final class SlaTimers {
     private boolean fire(TimerRef ref) {
         return lock.locked(ref.ticket(), () -> {
             Map<ClockName, SlaClock> all = clocks.find(ref.ticket());
-            SlaClock c = all == null ? null : all.get(ref.clock());
-            if (c == null || c.plan() != ref.plan()) return false; // stale: the clock was re-planned or stopped
-            Instant now = clock.instant();
-            if (ref.kind() == TimerKind.WARN) {
-                // a warning due before the breach is announced even when the breach was handled first
-                boolean live = c.state() == ClockState.RUNNING || c.state() == ClockState.BREACHED;
-                if (!live || c.warnNotified()) return false;
-                SlaClock warned = (c.warnedAt() == null ? c.warned(now) : c).notified(TimerKind.WARN);
-                meters.warned(ref.clock().key());
-                meters.timerLag(Duration.between(ref.due(), now));
-                events.publish(
-                        SlaEvents.WARNED,
-                        new SlaEvents.SlaWarned(ref.eventId(), ref.ticket(), ref.clock(), c.warnAt(), c.due(), now));
-                clocks.put(ref.ticket(), warned.nextRev());
-                return true;
-            }
-            boolean running = c.state() == ClockState.RUNNING;
-            if (!running && (c.state() != ClockState.BREACHED || c.breachNotified())) return false;
-            SlaClock breached = (running ? c.breached() : c).notified(TimerKind.BREACH);
-            announceBreach(ref, breached, now);
+            FiredTimer f = FiredTimer.decide(ref, all == null ? null : all.get(ref.clock()), clock.instant());
+            if (f == null) return false;
+            announce(List.of(f));
             // the marker is written after the announcement: a crash in between repeats it (same event id),
             // it never loses it
-            clocks.put(ref.ticket(), breached.nextRev());
-            if (running) stats.moved(ClockState.RUNNING, ClockState.BREACHED);
+            clocks.put(ref.ticket(), f.next());
+            if (f.wasRunning()) stats.moved(ClockState.RUNNING, ClockState.BREACHED);
             return true;
         });
     }
 
-    private void announceBreach(TimerRef ref, SlaClock c, Instant now) {
-        Duration lag = Duration.between(c.due(), now);
-        meters.breached(ref.clock().key());
-        meters.timerLag(Duration.between(ref.due(), now));
-        Escalation escalation = new Escalation(
+    /** Announces warnings and breaches; the breaches' escalations are recorded first, in one call. */
+    private void announce(List<FiredTimer> fired) {
+        escalations.recordAll(fired.stream()
+                .filter(FiredTimer::breach)
+                .map(SlaTimers::escalation)
+                .toList());
+        for (FiredTimer f : fired) {
+            TimerRef ref = f.ref();
+            SlaClock c = f.next();
+            meters.timerLag(Duration.between(ref.due(), f.at()));
+            if (!f.breach()) {
+                meters.warned(ref.clock().key());
+                events.publish(
+                        SlaEvents.WARNED,
+                        new SlaEvents.SlaWarned(ref.eventId(), ref.ticket(), ref.clock(), c.warnAt(), c.due(), f.at()));
+                continue;
+            }
+            meters.breached(ref.clock().key());
+            events.publish(
+                    SlaEvents.BREACHED,
+                    new SlaEvents.SlaBreached(
+                            ref.eventId(),
+                            ref.ticket(),
+                            ref.clock(),
+                            c.due(),
+                            f.at(),
+                            Duration.between(c.due(), f.at())));
+            events.publish(SlaEvents.ESCALATED, escalation(f));
+        }
+    }
+
+    private static Escalation escalation(FiredTimer f) {
+        TimerRef ref = f.ref();
+        SlaClock c = f.next();
+        return new Escalation(
                 ref.eventId(),
                 ref.ticket(),
                 ref.clock(),
                 c.due(),
-                now,
+                f.at(),
                 ref.clock().key() + " clock breached (due " + c.due() + ")");
-        escalations.record(escalation);
-        events.publish(
-                SlaEvents.BREACHED,
-                new SlaEvents.SlaBreached(ref.eventId(), ref.ticket(), ref.clock(), c.due(), now, lag));
-        events.publish(SlaEvents.ESCALATED, escalation);
     }
 
     public EscalationLog escalations() {

@@ -23,5 +23,10 @@ public interface TimerIndex {
     /** Removes a handled timer, unless its lease ran out and another claimer holds it now. */
     void complete(TimerRef timer, Instant leaseUntil);
 
+    /** Completes a batch of timers claimed with the same lease (see {@link #complete}). */
+    default void completeAll(Collection<TimerRef> timers, Instant leaseUntil) {
+        for (TimerRef t : timers) complete(t, leaseUntil);
+    }
+
     long size();
 }

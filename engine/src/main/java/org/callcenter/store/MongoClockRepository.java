@@ -2,12 +2,19 @@ package org.callcenter.store;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -43,6 +50,30 @@ public final class MongoClockRepository implements ClockRepository {
         return tickets.updateOne(eq("_id", ticket), Updates.set(field, toDocument(clock)))
                         .getMatchedCount()
                 == 1;
+    }
+
+    @Override
+    public Map<String, Map<ClockName, SlaClock>> findAll(Collection<String> ids) {
+        Map<String, Map<ClockName, SlaClock>> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        // _id $in is answered from the _id index by the embedded server too
+        tickets.find(in("_id", ids))
+                .projection(Projections.include("clocks"))
+                .batchSize(ids.size())
+                .forEach(d -> out.put(d.getString("_id"), clocks(d)));
+        return out;
+    }
+
+    @Override
+    public long putAll(Map<String, List<SlaClock>> clocks) {
+        if (clocks.isEmpty()) return 0;
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(clocks.size());
+        clocks.forEach((id, changed) -> writes.add(new UpdateOneModel<>(
+                eq("_id", id),
+                Updates.combine(changed.stream()
+                        .map(c -> Updates.set("clocks." + c.name().key(), toDocument(c)))
+                        .toList()))));
+        return tickets.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
     }
 
     @Override

@@ -23,6 +23,13 @@ public final class RedisClockStats implements ClockStats {
     }
 
     @Override
+    public void moved(ClockState from, ClockState to, long count) {
+        if (from == to || count == 0) return;
+        if (from != null) redis.client().hincrBy(key, BsonValues.name(from), -count);
+        if (to != null) redis.client().hincrBy(key, BsonValues.name(to), count);
+    }
+
+    @Override
     public Map<String, Long> snapshot() {
         Map<String, Long> out = new HashMap<>();
         for (ClockState s : ClockState.values()) out.put(BsonValues.name(s), 0L);

@@ -1,5 +1,6 @@
 package org.callcenter.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.callcenter.common.JsonMapper;
 import org.callcenter.sla.Escalation;
@@ -17,6 +18,22 @@ public final class RedisEscalationLog implements EscalationLog {
               redis.call('HDEL', KEYS[2], unpack(old))
             end
             return 1
+            """;
+
+    /** ARGV: keep, then id, at, json per escalation; trims once at the end. */
+    private static final String RECORD_ALL = """
+            for i = 2, #ARGV, 3 do
+              if redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 2]) == 1 then
+                redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i])
+              end
+            end
+            local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[1])
+            if extra > 0 then
+              local old = redis.call('ZRANGE', KEYS[1], 0, extra - 1)
+              redis.call('ZREMRANGEBYRANK', KEYS[1], 0, extra - 1)
+              for _, id in ipairs(old) do redis.call('HDEL', KEYS[2], id) end
+            end
+            return 0
             """;
 
     private final RedisStore redis;
@@ -41,6 +58,19 @@ public final class RedisEscalationLog implements EscalationLog {
                                 JsonMapper.write(e),
                                 Integer.toString(keep)));
         return Long.valueOf(1).equals(r);
+    }
+
+    @Override
+    public void recordAll(List<Escalation> escalations) {
+        if (escalations.isEmpty()) return;
+        List<String> args = new ArrayList<>(escalations.size() * 3 + 1);
+        args.add(Integer.toString(keep));
+        for (Escalation e : escalations) {
+            args.add(e.id());
+            args.add(Long.toString(e.at().toEpochMilli()));
+            args.add(JsonMapper.write(e));
+        }
+        redis.client().eval(RECORD_ALL, List.of(key + ":order", key + ":items"), args);
     }
 
     @Override

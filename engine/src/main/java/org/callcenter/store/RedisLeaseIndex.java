@@ -29,6 +29,15 @@ public final class RedisLeaseIndex implements LeaseIndex {
             return 0
             """;
 
+    private static final String COMPLETE_ALL = """
+            local n = 0
+            for i = 2, #ARGV do
+              local s = redis.call('ZSCORE', KEYS[1], ARGV[i])
+              if s and tonumber(s) == tonumber(ARGV[1]) then n = n + redis.call('ZREM', KEYS[1], ARGV[i]) end
+            end
+            return n
+            """;
+
     private final RedisStore redis;
     private final String key;
 
@@ -85,6 +94,15 @@ public final class RedisLeaseIndex implements LeaseIndex {
     @Override
     public void complete(String member, Instant leaseUntil) {
         redis.client().eval(COMPLETE, List.of(key), List.of(member, Long.toString(leaseUntil.toEpochMilli())));
+    }
+
+    @Override
+    public void completeAll(Collection<String> members, Instant leaseUntil) {
+        if (members.isEmpty()) return;
+        List<String> args = new ArrayList<>(members.size() + 1);
+        args.add(Long.toString(leaseUntil.toEpochMilli()));
+        args.addAll(members);
+        redis.client().eval(COMPLETE_ALL, List.of(key), args);
     }
 
     @Override

@@ -51,6 +51,11 @@ public final class RedisTimerIndex implements TimerIndex {
     }
 
     @Override
+    public void completeAll(Collection<TimerRef> timers, Instant leaseUntil) {
+        index.completeAll(timers.stream().map(TimerRef::member).toList(), leaseUntil);
+    }
+
+    @Override
     public long size() {
         return index.size();
     }
