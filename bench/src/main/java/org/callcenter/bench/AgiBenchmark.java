@@ -29,7 +29,10 @@ import org.callcenter.config.ConfigLoader;
  * look-ups and trace writes), then against Asterisk-Java's DefaultAgiServer with default settings
  * running the same commands as a hand-written AgiScript. The callers run in a child JVM.
  *
- * <p>System properties: callers (10000), think.ms (1000), seconds (60), ramp.seconds (20).
+ * <p>System properties: callers (10000), think.ms (1000), seconds (60), ramp.seconds (20),
+ * callers.loops (event loops of the callers' JVM, 1: it shares the 2 cores with the engine),
+ * callers.gc (its collector flag, -XX:+UseZGC). The engine runs in this JVM: give it a low-pause
+ * collector too ({@code MAVEN_OPTS="-XX:+UseZGC"}).
  */
 public final class AgiBenchmark {
     public static void main(String[] args) throws Exception {
@@ -54,6 +57,11 @@ public final class AgiBenchmark {
         System.out.printf(
                 "FastAGI benchmark: %d callers, %d ms think time per prompt, %d s (ramp %d s), %d cores%n",
                 callers, think, seconds, ramp, Runtime.getRuntime().availableProcessors());
+        System.out.println("engine JVM collector(s): "
+                + java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName)
+                        .toList()
+                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
 
         Map<String, String> ours;
         String ticket;
@@ -136,6 +144,10 @@ public final class AgiBenchmark {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
+                "-Xms512m",
+                // low-pause collector: a callers' GC pause would count as engine turnaround
+                System.getProperty("callers.gc", "-XX:+UseZGC"),
+                "-Dcallers.loops=" + Integer.getInteger("callers.loops", 1),
                 "-cp",
                 BenchSupport.classpath(),
                 AgiCallers.class.getName()));

@@ -47,7 +47,7 @@ public final class AgiCallers {
     private volatile long measureFrom;
 
     private AgiCallers(int port, long think, String ticket, String phone) {
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Integer.getInteger("callers.loops", 1)));
         this.client =
                 vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(30_000));
         this.port = port;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.callcenter.common.VertxTimers;
 import org.callcenter.metrics.IvrMeters;
 import org.callcenter.telephony.agi.AgiServer;
 import org.slf4j.Logger;
@@ -13,14 +14,20 @@ import org.slf4j.LoggerFactory;
 /** Wiring of the IVR: loads the scripts, watches their folder, runs the FastAGI server. */
 public final class IvrModule implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IvrModule.class);
+    /** How often finished sessions' traces are written (one insertMany per period). */
+    static final Duration TRACE_BATCH_EVERY = Duration.ofMillis(100);
 
     private final ScriptRegistry scripts;
     private final AgiServer server;
+    private final TraceWriter traces;
+    private final VertxTimers timers;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ivr-scripts").factory());
 
     public IvrModule(Vertx vertx, ScriptRegistry scripts, IvrRunner runner, IvrMeters meters, Duration replyTimeout) {
         this.scripts = scripts;
+        this.traces = runner.service().traces();
+        this.timers = new VertxTimers(vertx);
         this.server = new AgiServer(
                 vertx,
                 runner,
@@ -54,6 +61,7 @@ public final class IvrModule implements AutoCloseable {
                 reloadEvery.toMillis(),
                 reloadEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
+        traces.start(timers, TRACE_BATCH_EVERY);
         int bound = server.start(host, port, Runtime.getRuntime().availableProcessors())
                 .toCompletionStage()
                 .toCompletableFuture()
@@ -78,5 +86,6 @@ public final class IvrModule implements AutoCloseable {
         } catch (Exception e) {
             log.warn("FastAGI server did not stop cleanly: {}", e.toString());
         }
+        traces.close(); // sessions ended by the stop are queued too: written before the store closes
     }
 }

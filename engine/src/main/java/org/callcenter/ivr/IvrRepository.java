@@ -6,6 +6,11 @@ import java.util.Optional;
 public interface IvrRepository {
     void saveTrace(IvrTrace trace);
 
+    /** Stores finished sessions' traces together (one round trip where the store allows). */
+    default void saveTraces(java.util.List<IvrTrace> traces) {
+        traces.forEach(this::saveTrace);
+    }
+
     Optional<IvrTrace> findTrace(String uniqueId);
 
     void saveSurvey(SurveyResult survey);

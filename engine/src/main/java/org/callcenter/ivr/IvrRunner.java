@@ -41,6 +41,10 @@ public final class IvrRunner implements AgiHandler {
         this.business = new ServiceNodes(service);
     }
 
+    IvrService service() {
+        return service;
+    }
+
     @Override
     public Future<Void> handle(AgiRequest request, AgiChannel channel) {
         IvrScript script = scripts.get(request.script()).orElse(null);
@@ -48,6 +52,9 @@ public final class IvrRunner implements AgiHandler {
         s.vars.put("script", request.script());
         s.vars.put("caller", service.normalize(request.callerId()));
         s.vars.put("caller_name", request.callerIdName());
+        // the caller look-up (Redis-cached caller history) overlaps the welcome prompt instead of
+        // holding up the command after it
+        if (script != null && script.uses(NodeType.IDENTIFY_CALLER)) s.identified = identify(s);
         Future<Void> run;
         try {
             run = s.getVariable("CHANNEL(linkedid)").compose(linked -> {
@@ -74,6 +81,14 @@ public final class IvrRunner implements AgiHandler {
                     service.saveTrace(s.trace());
                     return Future.succeededFuture();
                 });
+    }
+
+    private Future<java.util.Optional<org.callcenter.screenpop.CallerHistory.CustomerCard>> identify(IvrSession s) {
+        try {
+            return service.identify(s.var("caller"));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     private Future<Void> step(IvrSession s, String nodeId, int steps) {

@@ -7,4 +7,9 @@ public record IvrScript(String name, String file, String start, Map<String, Scri
     public ScriptNode node(String id) {
         return nodes.get(id);
     }
+
+    /** Whether any node is of this type. */
+    public boolean uses(NodeType type) {
+        return nodes.values().stream().anyMatch(n -> n.type() == type);
+    }
 }

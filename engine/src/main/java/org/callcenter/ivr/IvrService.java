@@ -48,6 +48,7 @@ public final class IvrService {
     private final IvrMeters ivrMeters;
     private final Blocking blocking;
     private final Clock clock;
+    private final TraceWriter traces;
 
     public IvrService(
             CallerHistoryService callers,
@@ -74,6 +75,12 @@ public final class IvrService {
         this.ivrMeters = ivrMeters;
         this.blocking = blocking;
         this.clock = clock;
+        this.traces = new TraceWriter(repository, blocking, ivrMeters);
+    }
+
+    /** The batched trace writer (started and closed by {@link IvrModule}). */
+    TraceWriter traces() {
+        return traces;
     }
 
     public Clock clock() {
@@ -113,12 +120,16 @@ public final class IvrService {
         return callers.lookup(phone).map(h -> h.known() ? Optional.ofNullable(h.customer()) : Optional.empty());
     }
 
+    /** The request and its SLA clocks are read side by side (one store wait for the caller, not two). */
     public Future<Optional<RequestStatus>> lookup(String number) {
         if (!numbers.valid(number)) return Future.succeededFuture(Optional.empty());
-        return tickets.get(number)
-                .compose(t -> dueTimes.due(t.number())
-                        .recover(e -> Future.succeededFuture(Optional.empty()))
-                        .map(due -> Optional.of(new RequestStatus(t.number(), t.status(), due.orElse(null)))))
+        Future<org.callcenter.tickets.Ticket> ticket = tickets.get(number);
+        Future<Optional<Instant>> due = dueTimes.due(number).recover(e -> Future.succeededFuture(Optional.empty()));
+        return Future.all(ticket, due)
+                .map(both -> Optional.of(new RequestStatus(
+                        ticket.result().number(),
+                        ticket.result().status(),
+                        due.result().orElse(null))))
                 .recover(e -> e instanceof NotFoundException
                         ? Future.succeededFuture(Optional.empty())
                         : Future.failedFuture(e));
@@ -190,17 +201,14 @@ public final class IvrService {
         this.traceListener = listener;
     }
 
-    /** Stores the trace without holding up the call; a failure is logged and counted. */
+    /**
+     * Hands the trace to the live call at once and queues it for the next batched write (within
+     * every 100 ms), so the call never waits on the store; a failure is
+     * logged and counted.
+     */
     public void saveTrace(IvrTrace trace) {
         traceListener.accept(trace);
-        blocking.run(() -> {
-                    repository.saveTrace(trace);
-                    return null;
-                })
-                .onFailure(e -> {
-                    ivrMeters.traceError();
-                    log.warn("IVR trace of {} not stored: {}", trace.uniqueId(), e.toString());
-                });
+        traces.add(trace);
     }
 
     public Future<IvrTrace> trace(String uniqueId) {

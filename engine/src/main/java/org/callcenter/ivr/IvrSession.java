@@ -33,6 +33,8 @@ final class IvrSession {
     String linkedId = "";
     String outcome = "completed";
     String queue;
+    /** The caller's look-up, started with the session so it runs while the first prompt plays. */
+    Future<java.util.Optional<org.callcenter.screenpop.CallerHistory.CustomerCard>> identified;
 
     IvrSession(AgiRequest request, AgiChannel channel, IvrScript script, Clock clock) {
         this.request = request;

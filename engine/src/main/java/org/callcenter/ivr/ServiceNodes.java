@@ -25,7 +25,9 @@ final class ServiceNodes {
 
     /** Best effort: a store that cannot answer leaves the caller unidentified, the call goes on. */
     Future<String> identifyCaller(ScriptNode n, IvrSession s) {
-        return service.identify(s.var("caller"))
+        Future<Optional<org.callcenter.screenpop.CallerHistory.CustomerCard>> lookup = s.identified;
+        s.identified = null; // a second identify node looks again
+        return (lookup != null ? lookup : service.identify(s.var("caller")))
                 .recover(e -> Future.succeededFuture(java.util.Optional.empty()))
                 .map(found -> {
                     found.ifPresent(c -> {

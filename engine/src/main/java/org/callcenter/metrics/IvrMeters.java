@@ -26,6 +26,11 @@ public final class IvrMeters {
                 .register(registry);
     }
 
+    /** The registry these meters live in (for the IVR's other meter groups). */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
     public void socketOpened() {
         open.incrementAndGet();
     }

@@ -2,6 +2,8 @@ package org.callcenter.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
@@ -35,6 +37,34 @@ public final class MongoIvrRepository implements IvrRepository {
 
     @Override
     public void saveTrace(IvrTrace t) {
+        Document d = document(t);
+        if (!insert(d)) saveOther(t, d);
+    }
+
+    /**
+     * One ordered insertMany for the batch; a duplicate _id (a later script on the same channel)
+     * stops it at that document, which is stored the single way, and the rest is inserted again.
+     */
+    @Override
+    public void saveTraces(List<IvrTrace> traces) {
+        int from = 0;
+        while (from < traces.size()) {
+            List<Document> docs = new ArrayList<>(traces.size() - from);
+            for (IvrTrace t : traces.subList(from, traces.size())) docs.add(document(t));
+            try {
+                sessions.insertMany(docs);
+                return;
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().isEmpty()
+                        || e.getWriteErrors().getFirst().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
+                int failed = from + e.getWriteErrors().getFirst().getIndex();
+                saveTrace(traces.get(failed));
+                from = failed + 1;
+            }
+        }
+    }
+
+    private static Document document(IvrTrace t) {
         List<Document> path = new ArrayList<>();
         // compact steps (time as milliseconds after the start, no null fields): the embedded server
         // serializes every document with Java serialization, where each field costs
@@ -60,10 +90,13 @@ public final class MongoIvrRepository implements IvrRepository {
                 .append("outcome", t.outcome())
                 .append("queue", t.queue())
                 .append("ticket", t.ticket());
+        return d;
+    }
+
+    private void saveOther(IvrTrace t, Document d) {
         // insert, not upsert: a session is written once at its end, and the embedded server's upsert
         // path costs far more than an insert. The same channel may run several scripts (hotline, then
         // survey after the agent): the first keeps _id = uniqueid, later ones get "<uniqueid>:<script>".
-        if (insert(d)) return;
         Document first = sessions.find(eq("_id", t.uniqueId())).first();
         if (first != null && !t.script().equals(first.getString("script"))) {
             d.put("_id", t.uniqueId() + ":" + t.script());

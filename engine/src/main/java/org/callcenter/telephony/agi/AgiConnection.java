@@ -39,6 +39,7 @@ final class AgiConnection implements AgiChannel {
     private final io.vertx.core.Vertx vertx;
     private final long replyTimeoutMillis;
     private long replyTimer = -1;
+    private long sentAt;
     private final NetSocket socket;
     private final AgiHandler handler;
     private final Listener listener;
@@ -160,7 +161,6 @@ final class AgiConnection implements AgiChannel {
         if (reply.code() == 200) {
             Promise<AgiReply> p = pending;
             pending = null;
-            cancelTimer();
             p.complete(reply);
         } else if (reply.code() == 511) {
             hungUp = true;
@@ -210,16 +210,9 @@ final class AgiConnection implements AgiChannel {
             return Future.failedFuture(new IllegalArgumentException("line break inside an AGI command"));
         pending = Promise.promise();
         pendingCommand = command;
-        if (replyTimeoutMillis > 0)
-            replyTimer = vertx.setTimer(replyTimeoutMillis, id -> {
-                replyTimer = -1;
-                log.warn(
-                        "FastAGI {}: no reply to '{}' within {} ms; closing",
-                        env.getOrDefault("agi_uniqueid", "?"),
-                        clip(command),
-                        replyTimeoutMillis);
-                close("reply timeout");
-            });
+        sentAt = System.nanoTime();
+        // one lazily re-armed timer per session, not a timer set and cancelled for every command
+        if (replyTimeoutMillis > 0 && replyTimer < 0) armReplyTimer(replyTimeoutMillis);
         Future<AgiReply> f = pending.future();
         socket.write(command + "\n");
         return f;
@@ -230,13 +223,30 @@ final class AgiConnection implements AgiChannel {
         return hungUp || state == State.CLOSED;
     }
 
+    private void armReplyTimer(long millis) {
+        replyTimer = vertx.setTimer(Math.max(1, millis), id -> {
+            replyTimer = -1;
+            if (state == State.CLOSED || pending == null) return; // idle: the next command re-arms
+            long waited = (System.nanoTime() - sentAt) / 1_000_000;
+            if (waited < replyTimeoutMillis) {
+                armReplyTimer(replyTimeoutMillis - waited);
+                return;
+            }
+            log.warn(
+                    "FastAGI {}: no reply to '{}' within {} ms; closing",
+                    env.getOrDefault("agi_uniqueid", "?"),
+                    clip(pendingCommand),
+                    replyTimeoutMillis);
+            close("reply timeout");
+        });
+    }
+
     private void cancelTimer() {
         if (replyTimer >= 0) vertx.cancelTimer(replyTimer);
         replyTimer = -1;
     }
 
     private void failPending(Throwable cause) {
-        cancelTimer();
         Promise<AgiReply> p = pending;
         pending = null;
         if (p != null) p.tryFail(cause);
@@ -245,6 +255,7 @@ final class AgiConnection implements AgiChannel {
     void close(String why) {
         if (state == State.CLOSED) return;
         state = State.CLOSED;
+        cancelTimer();
         failPending(new AgiHangupException("session closed: " + why));
         socket.close();
         listener.closed(why);
