@@ -21,12 +21,9 @@ import org.callcenter.followup.FollowupModule;
 import org.callcenter.followup.FollowupRoutes;
 import org.callcenter.ivr.IvrModule;
 import org.callcenter.ivr.IvrRoutes;
-import org.callcenter.ivr.IvrRunner;
 import org.callcenter.ivr.IvrService;
-import org.callcenter.ivr.ScriptRegistry;
-import org.callcenter.ivr.SlaDueTimes;
+import org.callcenter.ivr.IvrWiring;
 import org.callcenter.metrics.FollowupMeters;
-import org.callcenter.metrics.IvrMeters;
 import org.callcenter.metrics.Meters;
 import org.callcenter.phone.PhoneNumbers;
 import org.callcenter.quality.QualityModule;
@@ -41,7 +38,6 @@ import org.callcenter.sla.SlaService;
 import org.callcenter.sms.SmsModule;
 import org.callcenter.store.Blocking;
 import org.callcenter.store.MongoCustomerRepository;
-import org.callcenter.store.MongoIvrRepository;
 import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoTicketRepository;
 import org.callcenter.store.MongoUserRepository;
@@ -183,33 +179,16 @@ public final class Engine implements AutoCloseable {
         SlaService sla = slaModule.service();
         this.smsModule = SmsModule.wire(config, mongo, registry, blocking, clock);
         smsModule.listen(vertx, config.twilio().supervisorTo());
-        IvrMeters ivrMeters = new IvrMeters(registry);
-        IvrService ivr = new IvrService(
-                history,
-                tickets,
-                new TicketNumbers(config.tickets().numberDigits()),
-                phones,
-                calendar,
-                config.ivr().callbackWithin(),
-                SlaDueTimes.of(sla),
-                new MongoIvrRepository(mongo),
-                meters,
-                ivrMeters,
+        IvrWiring ivrWiring = IvrWiring.start(
+                config,
+                vertx,
+                new IvrWiring.Deps(history, tickets, phones, calendar, sla, mongo, meters, registry),
                 blocking,
                 clock);
-        ScriptRegistry scripts = new ScriptRegistry(
-                java.nio.file.Path.of(config.ivr().scriptsDir()), (name, outcome) -> ivrMeters.scriptLoad(outcome));
-        IvrRunner.Fallback fallback = new IvrRunner.Fallback(
-                config.ivr().operatorQueue(), config.ivr().apologyPrompt());
-        this.ivrModule = new IvrModule(
-                vertx,
-                scripts,
-                new IvrRunner(scripts, ivr, ivrMeters, fallback),
-                ivrMeters,
-                Duration.ofSeconds(config.agi().replyTimeoutSeconds()));
-        this.agiPort = ivrModule.start(
-                config.agi().host(), config.agi().port(), config.ivr().reloadEvery());
-        IvrRoutes ivrRoutes = new IvrRoutes(ivr, scripts);
+        this.ivrModule = ivrWiring.module();
+        this.agiPort = ivrWiring.agiPort();
+        IvrService ivr = ivrWiring.service();
+        IvrRoutes ivrRoutes = ivrWiring.routes();
         ivr.onTrace(callCenter::ivrFinished);
         SlaRoutes slaRoutes = new SlaRoutes(sla);
         this.followupModule = FollowupModule.wire(
