@@ -237,14 +237,18 @@ public final class CallerHistoryService implements CustomerChangeListener {
 
     private boolean cacheUsable() {
         if (!cacheSuspect.get()) return true;
-        try {
-            cache.clear();
-            cacheSuspect.set(false);
-            log.info("caller-history cache cleared after Redis came back; using it again");
-            return true;
-        } catch (RuntimeException e) {
-            return false;
+        // twice: the first command after a Redis restart may take a pooled connection that died with it
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                cache.clear();
+                cacheSuspect.set(false);
+                log.info("caller-history cache cleared after Redis came back; using it again");
+                return true;
+            } catch (RuntimeException e) {
+                // not back yet, or a dead pooled connection (dropped by the pool on this failure)
+            }
         }
+        return false;
     }
 
     private HistoryCache.Cached<String> readMapping(String phone) {

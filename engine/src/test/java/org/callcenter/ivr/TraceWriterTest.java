@@ -94,9 +94,10 @@ class TraceWriterTest {
         periodic.getFirst().run();
 
         Await.until(
-                "50 traces written",
+                "50 traces written and counted",
                 Duration.ofSeconds(10),
-                () -> repository.findTrace("call-49").isPresent());
+                () -> repository.findTrace("call-49").isPresent()
+                        && registry.get(IvrTraceMeters.WRITTEN).counter().count() == 50.0);
         assertThat(repository.findTrace("call-0").orElseThrow().path()).hasSize(1);
         assertThat(registry.get(IvrTraceMeters.WRITTEN).counter().count()).isEqualTo(50.0);
         assertThat(registry.get(IvrTraceMeters.BATCH).summary().count()).isEqualTo(1);

@@ -26,8 +26,10 @@ public final class TestEngine implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "test-admin-password";
 
     private final Engine engine;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private String token;
 
     private TestEngine(Engine engine) {
