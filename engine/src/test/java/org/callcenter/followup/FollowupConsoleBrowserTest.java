@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.vertx.core.json.JsonArray;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.callcenter.support.Agents;
 import org.callcenter.support.MutableClock;
@@ -24,7 +22,6 @@ import org.callcenter.support.TestAmi;
 import org.callcenter.support.TestEngine;
 import org.callcenter.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.Test;
  * agent's phone), record the outcome with an answer, and the follow-up leaves the list.
  */
 class FollowupConsoleBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SHOTS = Path.of("target", "screenshots");
     static final MutableClock clock = new MutableClock(LocalDateTime.parse("2026-03-09T10:00")
             .atZone(ZoneId.of("Asia/Shanghai"))
@@ -44,7 +40,7 @@ class FollowupConsoleBrowserTest {
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is needed (.ci/run installs it)");
+        org.callcenter.support.Chromium.assumeInstalled();
         ami = new TestAmi();
         Map<String, String> env = new HashMap<>(ami.env());
         env.put("AUTH_TOKEN_TTL_HOURS", "100000");
@@ -76,18 +72,7 @@ class FollowupConsoleBrowserTest {
         Files.createDirectories(SHOTS);
 
         try (Playwright playwright = Playwright.create();
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of(
-                                        "--headless",
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync")))) {
+                Browser browser = org.callcenter.support.Chromium.launch(playwright)) {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 900));
             page.navigate(engine.base() + "/agent/");
             page.fill("#login-user", "zhao301");

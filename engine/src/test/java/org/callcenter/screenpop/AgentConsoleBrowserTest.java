@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.vertx.core.json.JsonArray;
@@ -23,7 +22,6 @@ import org.callcenter.support.TestRedis;
 import org.callcenter.telephony.Telephony;
 import org.callcenter.telephony.sim.CallScript;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +32,13 @@ import org.junit.jupiter.api.Test;
  * Screenshots land in engine/target/screenshots/.
  */
 class AgentConsoleBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SHOTS = Path.of("target", "screenshots");
     static TestAmi ami;
     static TestEngine engine;
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is needed (.ci/run installs it)");
+        org.callcenter.support.Chromium.assumeInstalled();
         ami = new TestAmi();
         engine = TestEngine.start(TestRedis.tempDir("mongo"), ami.env());
         await().atMost(Duration.ofSeconds(15)).until(() -> ami.server.sessions() == 1);
@@ -86,18 +83,7 @@ class AgentConsoleBrowserTest {
         Files.createDirectories(SHOTS);
 
         try (Playwright playwright = Playwright.create();
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of(
-                                        "--headless",
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync")))) {
+                Browser browser = org.callcenter.support.Chromium.launch(playwright)) {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768));
             page.navigate(engine.base() + "/agent/");
             page.fill("#login-user", "wang101");

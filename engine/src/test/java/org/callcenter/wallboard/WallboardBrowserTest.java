@@ -3,20 +3,17 @@ package org.callcenter.wallboard;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.callcenter.sla.ClockName;
 import org.callcenter.support.TestEngine;
 import org.callcenter.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +23,12 @@ import org.junit.jupiter.api.Test;
  * page shows each one without a reload. Screenshot: engine/target/screenshots/wallboard.png.
  */
 class WallboardBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SHOTS = Path.of("target", "screenshots");
     static TestEngine engine;
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is needed (.ci/run installs it)");
+        org.callcenter.support.Chromium.assumeInstalled();
         engine = TestEngine.start(TestRedis.tempDir("mongo"), Map.of());
         engine.post(
                 "/api/v1/users",
@@ -59,18 +55,7 @@ class WallboardBrowserTest {
         Files.createDirectories(SHOTS);
         WallboardFeed feed = new WallboardFeed(engine.engine().vertx());
         try (Playwright playwright = Playwright.create();
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of(
-                                        "--headless",
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync")))) {
+                Browser browser = org.callcenter.support.Chromium.launch(playwright)) {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1600, 900));
             page.navigate(engine.base() + "/wallboard");
             page.fill("#login-user", "wu-sup");
@@ -119,12 +104,7 @@ class WallboardBrowserTest {
                         .put("role", "agent")
                         .put("password", "agent-password-9"));
         try (Playwright playwright = Playwright.create();
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu")))) {
+                Browser browser = org.callcenter.support.Chromium.launch(playwright)) {
             Page page = browser.newPage();
             page.navigate(engine.base() + "/wallboard/");
             page.fill("#login-user", "he-agent");
