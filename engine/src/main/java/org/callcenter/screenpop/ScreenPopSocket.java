@@ -59,6 +59,7 @@ public final class ScreenPopSocket {
                         ctx.response().setStatusCode(401).end("login required");
                         return;
                     }
+                    if (!Api.wantsWebSocket(ctx)) return;
                     boolean watchAll = "all".equals(ctx.queryParams().get("watch"))
                             && session.get().role().atLeast(Role.SUPERVISOR);
                     ctx.request()

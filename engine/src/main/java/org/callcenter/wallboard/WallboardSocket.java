@@ -49,6 +49,7 @@ public final class WallboardSocket {
                         ctx.response().setStatusCode(403).end("the wallboard is for supervisors");
                         return;
                     }
+                    if (!Api.wantsWebSocket(ctx)) return;
                     ctx.request().toWebSocket().onSuccess(hub::add).onFailure(e -> {
                         if (!ctx.response().ended())
                             ctx.response().setStatusCode(400).end();

@@ -53,6 +53,22 @@ public final class Api {
                 .end(JsonMapper.write(value));
     }
 
+    /**
+     * True when the request asks for a WebSocket upgrade; otherwise answers 426 Upgrade Required with a
+     * reason (a plain GET on a socket endpoint must not hang or fail with a 500) and returns false.
+     */
+    public static boolean wantsWebSocket(RoutingContext ctx) {
+        String upgrade = ctx.request().getHeader("Upgrade");
+        if (upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket")) return true;
+        ctx.response()
+                .setStatusCode(426)
+                .putHeader("Upgrade", "websocket")
+                .putHeader("Connection", "Upgrade")
+                .putHeader("Content-Type", "text/plain; charset=utf-8")
+                .end("this endpoint is a WebSocket: connect with a WebSocket client (Upgrade: websocket)");
+        return false;
+    }
+
     /** The bearer token, or the session cookie's value; null when neither is there. */
     public static String token(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");

@@ -58,7 +58,9 @@ public final class WebVerticle extends VerticleBase {
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.host())
                 .setPort(config.port())
-                .setCompressionSupported(true));
+                .setCompressionSupported(true)
+                // HTTP/1.1 only: an h2c upgrade garbled large replies (seen on /metrics); nothing here needs HTTP/2
+                .setHttp2ClearTextEnabled(false));
         return server.requestHandler(router).listen();
     }
 
