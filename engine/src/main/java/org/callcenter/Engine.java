@@ -231,6 +231,7 @@ public final class Engine implements AutoCloseable {
         this.qualityModule = QualityModule.wire(
                 config.quality(), config.zone(), mongo, redis, ticketRepository, events, registry, blocking, clock);
         ivr.onComplaint(qualityModule::fromIvr);
+        dispatch.onComplaint(qualityModule::fromSms);
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(
                 root -> {
