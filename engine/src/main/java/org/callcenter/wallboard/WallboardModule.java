@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.callcenter.agents.AgentEvents;
@@ -27,13 +28,14 @@ import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoWallboardSource;
 import org.callcenter.store.RedisStore;
 import org.callcenter.users.UserService;
+import org.callcenter.wallboard.WallboardSource.KeyWarningRow;
 import org.callcenter.wallboard.WallboardSource.SmsFailureRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Wires the wallboard: one {@link WallboardState} fed by event-bus events, seeded once from the
- * stores and refreshed every {@code wallboard.refresh_seconds} (return calls, clocks, SMS failures)
+ * stores (agents, the month's key warnings, and the refreshed parts) and refreshed every {@code wallboard.refresh_seconds} (return calls, clocks, SMS failures)
  * by one timer, whatever the number of viewers. Changes are gathered for {@code push_after_millis},
  * rendered once and fanned out by the {@link WallboardHub}. Viewers never cause a store query.
  */
@@ -98,7 +100,8 @@ public final class WallboardModule {
             blocking.run(source::agents)
                     .onSuccess(state::agents)
                     .onFailure(e -> log.warn("wallboard could not read the agents: {}", e.toString()))
-                    .transform(agents -> refreshNow()) // clocks, return calls, SMS even without agents
+                    .transform(agents -> seedKeyWarnings()) // kept by quality; events bring only new ones
+                    .transform(warnings -> refreshNow()) // clocks, return calls, SMS even without agents
                     .onComplete(ar -> {
                         if (ar.failed())
                             log.warn("wallboard seed failed: {}", ar.cause().toString());
@@ -113,6 +116,33 @@ public final class WallboardModule {
     /** Completes once the first seed from the stores is done (or failed and was logged). */
     public Future<Void> seeded() {
         return seeded.future();
+    }
+
+    /**
+     * The running month's key warnings from the store, so a restarted engine shows the ones raised
+     * before it (live events add later ones). Seeded once; a failure is logged and the seed goes on.
+     */
+    private Future<Void> seedKeyWarnings() {
+        String period = YearMonth.from(clock.instant().atZone(zone)).toString();
+        return blocking.run(() -> source.keyWarnings(period))
+                .onSuccess(rows -> {
+                    rows.forEach(r -> state.keyWarning(keyWarning(r)));
+                    if (!rows.isEmpty()) changed();
+                })
+                .onFailure(e -> log.warn("wallboard could not read the key warnings: {}", e.toString()))
+                .mapEmpty();
+    }
+
+    /** The same fields as the quality domain's key-warning event. */
+    static JsonObject keyWarning(KeyWarningRow r) {
+        return new JsonObject()
+                .put("product", r.product())
+                .put("category", r.category())
+                .put("route", r.route())
+                .put("period", r.period())
+                .put("count", r.count())
+                .put("previous", r.previous())
+                .put("at", r.at() == null ? null : r.at().toString());
     }
 
     /** Re-reads today's return calls, the clocks at risk or breached today and today's SMS failures. */
