@@ -125,6 +125,21 @@ class SmsComplaintTest {
     }
 
     @Test
+    void aTechnicianWhoIsGoneLeavesTheComplaintOnTheRequest() {
+        String customer = DispatchFixture.mobile();
+        f.customer(customer, "other", "en");
+        String ticket = f.ticket(customer);
+        String gone = f.technician("Left Company", DispatchFixture.mobile(), "other", true);
+        Instant now = f.clock.instant();
+        f.dispatch(ticket, gone, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)));
+        f.engine.engine().mongo().database().getCollection("technicians").deleteOne(new org.bson.Document("_id", gone));
+        JsonObject c = complaint(
+                complaintId(f.text(customer, "COMPLAINT never showed up").body()));
+        assertThat(c.getString("ticketId")).isEqualTo(ticket);
+        assertThat(c.getValue("technicianId")).isNull();
+    }
+
+    @Test
     void theHelpRepliesMentionComplaints() {
         String nobody = f.text(DispatchFixture.mobile(), "hello?").body();
         assertThat(nobody).contains("COMPLAINT");

@@ -216,6 +216,7 @@ class MonthlyReportTest {
                 "abc",
                 "2026-10?format=pdf",
                 "2026-10?technician=bad%20id",
+                "2026-10?agent=%3Cscript%3E",
                 "2026-10?fresh=maybe")) {
             Response r = engine.get("/api/v1/reports/monthly/" + bad);
             assertThat(r.status()).as(bad).isEqualTo(400);
@@ -271,6 +272,15 @@ class MonthlyReportTest {
         assertThat(engine.get("/api/v1/quality/satisfaction?by=nobody").status())
                 .isEqualTo(400);
         assertThat(engine.get("/api/v1/quality/satisfaction?from=2026-1").status())
+                .isEqualTo(400);
+        // a month in the future, a backwards or too long span: clear errors
+        for (String bad : List.of(
+                "from=2027-01", "from=2026-10&to=2026-12", "from=2026-10&to=2026-09", "from=2023-01&to=2026-10")) {
+            Response r = engine.get("/api/v1/quality/satisfaction?" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().getString("error")).as(bad).isEqualTo("invalid_input");
+        }
+        assertThat(engine.get("/api/v1/quality/recurring?month=2026-12").status())
                 .isEqualTo(400);
     }
 
