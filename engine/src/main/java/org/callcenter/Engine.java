@@ -268,6 +268,7 @@ public final class Engine implements AutoCloseable {
         smsModule.start(Duration.ofMillis(100));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
         followupModule.start(config.followup().planEvery());
+        wallboard.callsFrom(callCenter::withLiveCalls);
         wallboard.start(vertx);
         qualityModule.start(vertx);
         callCenter.startDemo(httpPort);

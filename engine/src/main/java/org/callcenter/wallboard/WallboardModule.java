@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.callcenter.agents.AgentEvents;
 import org.callcenter.calls.CallEvents;
+import org.callcenter.calls.CallRecord;
 import org.callcenter.common.Timers;
 import org.callcenter.common.VertxTimers;
 import org.callcenter.config.WallboardConfig;
@@ -52,6 +53,7 @@ public final class WallboardModule {
     private final WallboardHub hub;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final Promise<Void> seeded = Promise.promise();
+    private volatile LiveCalls liveCalls;
     private Context context;
     private Timers timers;
     private Long periodic;
@@ -87,6 +89,18 @@ public final class WallboardModule {
         return new WallboardModule(config, source, meters, blocking, clock, zone);
     }
 
+    /** Where the calls in progress come from; they live in the call tracker, not in a store. */
+    @FunctionalInterface
+    public interface LiveCalls {
+        /** Calls {@code seed} with the live calls, in order with the call events that follow. */
+        void handTo(java.util.function.Consumer<java.util.List<CallRecord>> seed);
+    }
+
+    /** Seeds calls waiting and active at start (a restarted engine adopts them from Asterisk). */
+    public void callsFrom(LiveCalls calls) {
+        this.liveCalls = calls;
+    }
+
     public void mount(Router root, UserService users) {
         new WallboardSocket(users, hub).mount(root);
     }
@@ -97,6 +111,7 @@ public final class WallboardModule {
         this.timers = new VertxTimers(vertx);
         context.runOnContext(v -> {
             listen(vertx.eventBus());
+            seedCalls();
             blocking.run(source::agents)
                     .onSuccess(state::agents)
                     .onFailure(e -> log.warn("wallboard could not read the agents: {}", e.toString()))
@@ -116,6 +131,26 @@ public final class WallboardModule {
     /** Completes once the first seed from the stores is done (or failed and was logged). */
     public Future<Void> seeded() {
         return seeded.future();
+    }
+
+    /**
+     * Calls already waiting or active when the board starts (their OFFERED / ANSWERED events went out
+     * before it listened, or never, for calls adopted at an AMI resync). Runs on the call tracker's
+     * context, so the events of later changes arrive after it; the state is thread-safe.
+     */
+    private void seedCalls() {
+        LiveCalls calls = liveCalls;
+        if (calls == null) return;
+        calls.handTo(all -> {
+            int n = 0;
+            for (CallRecord c : all) {
+                if (c.status() == CallRecord.CallStatus.QUEUED) state.callOffered(c);
+                else if (c.status() == CallRecord.CallStatus.ACTIVE) state.callAnswered(c);
+                else continue;
+                n++;
+            }
+            if (n > 0) changed();
+        });
     }
 
     /**

@@ -7,17 +7,22 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import org.callcenter.support.Agents;
 import org.callcenter.support.Await;
 import org.callcenter.support.MutableClock;
+import org.callcenter.support.TestAmi;
 import org.callcenter.support.TestEngine;
 import org.callcenter.support.TestRedis;
+import org.callcenter.telephony.sim.CallScript;
 import org.junit.jupiter.api.Test;
 
 /**
  * Key warnings are kept by the quality domain; the wallboard learns new ones from events. An engine
  * restarted on the same stores shows the running month's warnings raised before the restart (and
- * not the previous month's).
+ * not the previous month's). Calls live in the call tracker: a restarted engine adopts the calls
+ * Asterisk still has, and the board shows the waiting and the answered ones.
  */
 class WallboardRestartTest {
     static final Map<String, String> CONFIG =
@@ -57,6 +62,48 @@ class WallboardRestartTest {
                     .containsEntry("previous", 0L);
             assertThat(shown.getJsonObject(0).getString("at")).isEqualTo("2026-11-20T10:00:00Z");
         }
+    }
+
+    @Test
+    void callsWaitingAndAnsweredBeforeARestartAreShownByTheNextEngine() {
+        Path data = TestRedis.tempDir("wallboard-restart-calls");
+        try (TestAmi ami = new TestAmi()) {
+            Map<String, String> env = new HashMap<>(CONFIG);
+            env.putAll(ami.env());
+            CallScript waiting = ami.pbx.script("+8613700003333", "Waiting Wu");
+            CallScript talking = ami.pbx.script("+8613700004444", "Talking Tan");
+            try (TestEngine first = TestEngine.start(data, env)) {
+                Agents.agent(first, "agent-101", "Local/101@queue-agents/n");
+                ami.pbx.emit(waiting.ring(Instant.now()));
+                ami.pbx.emit(talking.ring(Instant.now()));
+                ami.pbx.emit(talking.answer(Instant.now(), 0));
+                Await.until(
+                        "the first board shows both calls",
+                        Duration.ofSeconds(10),
+                        () -> shows(first, waiting, talking));
+            }
+            try (TestEngine second = TestEngine.start(data, env)) {
+                Await.until(
+                        "the restarted board shows both calls",
+                        Duration.ofSeconds(10),
+                        () -> shows(second, waiting, talking));
+                JsonObject calls = second.engine()
+                        .wallboard()
+                        .state()
+                        .snapshot(Instant.now())
+                        .getJsonObject("calls");
+                assertThat(calls.getInteger("waiting")).isEqualTo(1);
+                assertThat(calls.getInteger("active")).isEqualTo(1);
+                assertThat(calls.getJsonArray("activeCalls").encode()).contains("agent-101");
+            }
+        }
+    }
+
+    private static boolean shows(TestEngine engine, CallScript waiting, CallScript talking) {
+        JsonObject calls =
+                engine.engine().wallboard().state().snapshot(Instant.now()).getJsonObject("calls");
+        return calls.getJsonArray("waitingCalls").encode().contains(waiting.linkedId())
+                && calls.getJsonArray("activeCalls").encode().contains(talking.linkedId());
     }
 
     private static JsonArray warnings(TestEngine engine, MutableClock clock) {
