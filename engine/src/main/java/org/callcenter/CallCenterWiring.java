@@ -109,6 +109,11 @@ final class CallCenterWiring implements AutoCloseable {
         console.mount(root);
     }
 
+    /** The live calls, handed over on the call tracker's context (the wallboard's seed). */
+    void withLiveCalls(java.util.function.Consumer<List<org.callcenter.calls.CallRecord>> seed) {
+        callsModule.withLiveCalls(seed);
+    }
+
     Telephony telephony() {
         return telephony;
     }

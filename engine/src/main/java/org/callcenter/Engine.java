@@ -231,6 +231,7 @@ public final class Engine implements AutoCloseable {
         this.qualityModule = QualityModule.wire(
                 config.quality(), config.zone(), mongo, redis, ticketRepository, events, registry, blocking, clock);
         ivr.onComplaint(qualityModule::fromIvr);
+        dispatch.onComplaint(qualityModule::fromSms);
         CallerHistoryRoutes historyRoutes = new CallerHistoryRoutes(history);
         WebVerticle.Mounts mounts = new WebVerticle.Mounts(
                 root -> {
@@ -267,6 +268,7 @@ public final class Engine implements AutoCloseable {
         smsModule.start(Duration.ofMillis(100));
         log.info("engine {} listening on http://{}:{}", version(), http.host(), httpPort);
         followupModule.start(config.followup().planEvery());
+        wallboard.callsFrom(callCenter::withLiveCalls);
         wallboard.start(vertx);
         qualityModule.start(vertx);
         callCenter.startDemo(httpPort);

@@ -71,6 +71,11 @@ public final class CallTracker {
         return calls.size();
     }
 
+    /** The live calls as records; call on the tracker's context (see {@link CallsModule#withLiveCalls}). */
+    public List<CallRecord> liveCalls() {
+        return calls.values().stream().map(LiveCall::snapshot).toList();
+    }
+
     public void apply(CallSignal signal) {
         try {
             switch (signal) {
@@ -289,6 +294,8 @@ public final class CallTracker {
             CallRecord record = calls.get(id).snapshot();
             callLog.save(record);
             if (answered) events.publish(CallEvents.ANSWERED, new CallChanged(record));
+            // a caller found waiting in a queue is offered now (only the wallboard listens to offers)
+            else if (record.status() == CallStatus.QUEUED) events.publish(CallEvents.OFFERED, new CallChanged(record));
         });
         callLog.closeVanished(live, cause, now);
         if (!s.members().isEmpty()) events.publish(CallEvents.QUEUE_MEMBERS, new CallEvents.QueueMembers(s.members()));

@@ -58,6 +58,14 @@ public final class CallsModule {
         context.runOnContext(v -> tracker.apply(signal));
     }
 
+    /**
+     * Hands the live calls to {@code seed} on the tracker's context: every change after them is
+     * published afterwards, so a consumer seeded here and listening to the call events misses none.
+     */
+    public void withLiveCalls(java.util.function.Consumer<List<CallRecord>> seed) {
+        context.runOnContext(v -> seed.accept(tracker.liveCalls()));
+    }
+
     /** Live calls (read on the tracker's context for an exact value; approximate elsewhere). */
     public int live() {
         return tracker.live();

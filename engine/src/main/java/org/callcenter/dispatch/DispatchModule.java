@@ -46,13 +46,24 @@ public final class DispatchModule {
     private final DispatchService dispatch;
     private final DispatchRoutes routes;
     private final SmsCommands commands;
+    private final SmsComplaints complaints;
 
     private DispatchModule(
-            TechnicianService technicians, DispatchService dispatch, DispatchRoutes routes, SmsCommands commands) {
+            TechnicianService technicians,
+            DispatchService dispatch,
+            DispatchRoutes routes,
+            SmsCommands commands,
+            SmsComplaints complaints) {
         this.technicians = technicians;
         this.dispatch = dispatch;
         this.routes = routes;
         this.commands = commands;
+        this.complaints = complaints;
+    }
+
+    /** Customers' COMPLAINT texts go to {@code intake} (the quality domain). */
+    public void onComplaint(DispatchPorts.Complaints intake) {
+        complaints.use(intake);
     }
 
     /** The engine's services this domain works with. */
@@ -145,8 +156,10 @@ public final class DispatchModule {
                 blocking,
                 clock,
                 d.zone());
-        SmsCommands commands =
-                new SmsCommands(technicianRepo, visitRepo, d.ticketRepository(), d.numbers(), d.phones(), steps);
+        SmsComplaints complaints =
+                new SmsComplaints(d.customers(), d.ticketRepository(), visitRepo, d.numbers(), steps);
+        SmsCommands commands = new SmsCommands(
+                technicianRepo, visitRepo, d.ticketRepository(), d.numbers(), d.phones(), steps, complaints);
         d.sms().route(commands);
         d.history()
                 .withVisits(customerId -> visitRepo.forCustomer(customerId, HISTORY_VISITS).stream()
@@ -171,7 +184,7 @@ public final class DispatchModule {
                     .onFailure(err -> log.warn("SMS failure not added to request {}: {}", ticket, err.toString()));
         });
         return new DispatchModule(
-                technicians, dispatch, new DispatchRoutes(technicians, dispatch, d.phones()), commands);
+                technicians, dispatch, new DispatchRoutes(technicians, dispatch, d.phones()), commands, complaints);
     }
 
     private static VisitSummary summary(Visit v, String technicianName) {

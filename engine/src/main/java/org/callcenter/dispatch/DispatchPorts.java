@@ -34,4 +34,14 @@ public final class DispatchPorts {
     public interface Feedback {
         void given(String ticket, String text, String by);
     }
+
+    /**
+     * Registers a customer's complaint (quality domain) against a request and, when known, the
+     * technician who visited; starts its clocks; returns the complaint id. Blocking; a refused one
+     * throws and stores nothing.
+     */
+    @FunctionalInterface
+    public interface Complaints {
+        String register(String ticket, String technicianId, String text, String from);
+    }
 }

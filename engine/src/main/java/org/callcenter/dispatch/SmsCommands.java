@@ -13,15 +13,17 @@ import org.callcenter.tickets.TicketRepository;
 /**
  * Texts to the service number that are about visits. From a technician's mobile: {@code ARRIVE
  * <ticket>}, {@code DEPART <ticket> [report]}, {@code HELP} (any case, extra spaces ignored). From a
- * customer: {@code YES} (consent), {@code 1}-{@code 5} (rating), anything else a note and a help
- * reply, all matched to the newest unrated visit texted to that number. A command that cannot be
+ * customer: {@code COMPLAINT [ticket] <text>} (see {@link SmsComplaints}), {@code YES} (consent),
+ * {@code 1}-{@code 5} (rating), anything else a note and a help reply, all matched to the newest
+ * unrated visit texted to that number. A command that cannot be
  * carried out gets a reply saying why, and nothing changes. Blocking.
  */
 final class SmsCommands implements InboundRouter {
     static final String HELP = "Commands: ARRIVE <ticket> when you arrive; DEPART <ticket> [report] when you leave;"
             + " HELP for this list.";
     static final String CUSTOMER_HELP = "We could not match your message to a visit. Reply YES to confirm a"
-            + " completed visit, 1-5 to rate it, STOP to opt out; for anything else please call our hotline.";
+            + " completed visit, 1-5 to rate it, COMPLAINT <text> to complain, STOP to opt out; for anything else"
+            + " please call our hotline.";
 
     private final TechnicianRepository technicians;
     private final VisitRepository visits;
@@ -29,6 +31,7 @@ final class SmsCommands implements InboundRouter {
     private final TicketNumbers numbers;
     private final PhoneNumbers phones;
     private final VisitSteps steps;
+    private final SmsComplaints complaints;
 
     SmsCommands(
             TechnicianRepository technicians,
@@ -36,13 +39,15 @@ final class SmsCommands implements InboundRouter {
             TicketRepository tickets,
             TicketNumbers numbers,
             PhoneNumbers phones,
-            VisitSteps steps) {
+            VisitSteps steps,
+            SmsComplaints complaints) {
         this.technicians = technicians;
         this.visits = visits;
         this.tickets = tickets;
         this.numbers = numbers;
         this.phones = phones;
         this.steps = steps;
+        this.complaints = complaints;
     }
 
     @Override
@@ -97,6 +102,7 @@ final class SmsCommands implements InboundRouter {
     }
 
     private String customer(String sender, String text) {
+        if (SmsComplaints.matches(text)) return complaints.handle(sender, text);
         Optional<Visit> visit = sender == null ? Optional.empty() : visits.latestUnratedForPhone(sender);
         if (visit.isEmpty()) return CUSTOMER_HELP;
         String word = text.toUpperCase(Locale.ROOT);

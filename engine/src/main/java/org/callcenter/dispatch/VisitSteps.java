@@ -155,7 +155,7 @@ final class VisitSteps {
         note(v, "customer", DispatchEvents.CUSTOMER_SMS, body.strip());
         return "Request " + v.ticketNumber()
                 + ": we added your message to the request. Reply YES when the visit is complete, 1-5 to rate it,"
-                + " STOP to opt out.";
+                + " COMPLAINT <text> to complain, STOP to opt out.";
     }
 
     /** The technician's report (API, or the text after DEPART). */

@@ -35,7 +35,8 @@ public final class DispatchMeters {
 
     /**
      * An SMS command refused with nothing changed: unregistered, not_assigned, invalid_ticket,
-     * unknown_ticket, malformed, repeated.
+     * unknown_ticket, malformed, repeated; customers' COMPLAINT texts: unknown_sender,
+     * no_request, unavailable.
      */
     public void refused(String reason) {
         Counter.builder(REFUSED)

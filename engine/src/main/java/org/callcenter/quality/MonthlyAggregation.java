@@ -14,7 +14,8 @@ import java.util.function.Function;
  * Builds one month's {@link MonthlyReport} in one streamed pass per collection: visits (appointments
  * and ratings of the month), requests (from the previous year's start, for the recurring-problem
  * periods; the month's own requests feed the agents), the visited requests' clocks by _id, surveys,
- * calls and complaints. Memory grows with technicians, agents and visited requests, never with the
+ * calls, complaints and product returns. Survey agents are named like requests' and calls' agents
+ * (by username, {@link AgentNames}). Memory grows with technicians, agents and visited requests, never with the
  * size of the store.
  */
 final class MonthlyAggregation {
@@ -28,6 +29,10 @@ final class MonthlyAggregation {
     private long requests;
     private long visits;
     private long ratings;
+    private final Map<String, Long> returnsByProduct = new TreeMap<>();
+    private final Map<String, Long> returnsByCondition = new TreeMap<>();
+    private long returns;
+    private AgentNames names = new AgentNames(List.of());
 
     MonthlyAggregation(YearMonth month, ZoneId zone, ReportRepository facts) {
         this.month = month;
@@ -50,6 +55,11 @@ final class MonthlyAggregation {
 
     void technicians(List<TechnicianDirectory.Technician> all) {
         all.forEach(t -> techs.computeIfAbsent(t.id(), k -> new Tech()).name = t.name());
+    }
+
+    /** Survey agents are named by username from here on (see {@link AgentNames}). */
+    void agents(List<ReportRepository.AgentFacts> directory) {
+        names = new AgentNames(directory);
     }
 
     void visits() {
@@ -98,8 +108,17 @@ final class MonthlyAggregation {
         facts.forEachSurvey(from, to, s -> {
             if (s.rating() < 1 || s.rating() > 5) return;
             ratings++;
-            if (s.agent() != null)
-                agents.computeIfAbsent(s.agent(), k -> new Agent()).ratings.add(s.rating());
+            String agent = names.resolve(s.agent());
+            if (agent != null)
+                agents.computeIfAbsent(agent, k -> new Agent()).ratings.add(s.rating());
+        });
+    }
+
+    void returns() {
+        facts.forEachReturn(month.toString(), r -> {
+            returns++;
+            returnsByProduct.merge(RecurringProblems.product(r.product()), 1L, Long::sum);
+            returnsByCondition.merge(r.condition() == null ? "unknown" : r.condition(), 1L, Long::sum);
         });
     }
 
@@ -161,11 +180,12 @@ final class MonthlyAggregation {
                 to,
                 now,
                 !now.isBefore(to),
-                new MonthlyReport.Totals(requests, visits, ratings, complaints, verified, warnings.size()),
+                new MonthlyReport.Totals(requests, visits, ratings, complaints, verified, warnings.size(), returns),
                 techRows,
                 agentRows,
                 recurring,
-                warnings);
+                warnings,
+                new MonthlyReport.Returns(returns, returnsByProduct, returnsByCondition));
     }
 
     private static <T> Map<String, List<T>> group(List<T> items, Function<T, String> key) {

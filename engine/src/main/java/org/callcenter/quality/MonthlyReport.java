@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The monthly service-quality summary (SERVICE-RULES §6) per technician and per agent, with the
- * recurring problems of the month and the key warnings raised for it. {@code complete}: the month is
+ * recurring problems of the month, the key warnings raised for it and the product returns recorded. {@code complete}: the month is
  * over (a report of the running month is a partial one).
  */
 public record MonthlyReport(
@@ -19,10 +19,23 @@ public record MonthlyReport(
         List<TechnicianSummary> technicians,
         List<AgentSummary> agents,
         List<RecurringProblems.Row> recurring,
-        List<QualityEvents.KeyWarning> keyWarnings) {
+        List<QualityEvents.KeyWarning> keyWarnings,
+        Returns returns) {
 
     public record Totals(
-            long requests, long visits, long ratings, long complaints, long verifiedComplaints, long keyWarnings) {}
+            long requests,
+            long visits,
+            long ratings,
+            long complaints,
+            long verifiedComplaints,
+            long keyWarnings,
+            long returns) {}
+
+    /**
+     * Product returns recorded in the month (SERVICE-RULES §7), by product and by state of the goods.
+     * Null in a report stored before returns were counted.
+     */
+    public record Returns(long count, Map<String, Long> byProduct, Map<String, Long> byCondition) {}
 
     /** Clocks of a clock name that ended met or breached. */
     public record ClockCount(long met, long breached) {}

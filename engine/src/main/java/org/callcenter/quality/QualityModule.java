@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires the quality domain: complaints and the ladder, satisfaction, reports and their monthly timer,
  * recurring problems checked on every new or changed request. Complaints come in from the API, the
- * IVR ({@link #fromIvr}) and SMS ({@link ComplaintService#register} with source SMS).
+ * IVR ({@link #fromIvr}) and SMS ({@link #fromSms}, a customer's COMPLAINT text routed by dispatch).
  */
 public final class QualityModule implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QualityModule.class);
@@ -188,6 +188,25 @@ public final class QualityModule implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * A customer's COMPLAINT text (matched to their request by dispatch): registered with source SMS
+     * against the request and its technician (the request alone when that technician is gone).
+     * Blocking; returns the complaint id.
+     */
+    public String fromSms(String ticket, String technician, String text, String from) {
+        try {
+            return complaints
+                    .register(Complaint.Source.SMS, ticket, technician, text, "sms")
+                    .id();
+        } catch (InvalidInputException e) {
+            if (technician == null) throw e;
+            log.warn("SMS complaint on {}: {}; registered against the request only", ticket, e.getMessage());
+            return complaints
+                    .register(Complaint.Source.SMS, ticket, null, text, "sms")
+                    .id();
+        }
     }
 
     public ComplaintService complaints() {

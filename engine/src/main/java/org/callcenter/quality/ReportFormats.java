@@ -27,7 +27,8 @@ public final class ReportFormats {
                         .filter(a -> agent == null ? technician == null : agent.equals(a.agent()))
                         .toList(),
                 r.recurring(),
-                r.keyWarnings());
+                r.keyWarnings(),
+                r.returns());
     }
 
     public static String monthlyCsv(MonthlyReport r) {
@@ -129,6 +130,17 @@ public final class ReportFormats {
                             "" + p.previousYear(),
                             "" + p.warning()))
                     .append('\n');
+        MonthlyReport.Returns returns = r.returns();
+        out.append('\n').append("section,month,key,returns\n");
+        out.append("returns,")
+                .append(r.month())
+                .append(",total,")
+                .append(returns == null ? r.totals().returns() : returns.count())
+                .append('\n');
+        if (returns != null) {
+            rows(out, "returns_product", r.month(), returns.byProduct());
+            rows(out, "returns_condition", r.month(), returns.byCondition());
+        }
         return out.toString();
     }
 

@@ -34,6 +34,8 @@ final class ReportPage {
                 .append(t.verifiedComplaints())
                 .append(") · key warnings: ")
                 .append(t.keyWarnings())
+                .append(" · returns: ")
+                .append(t.returns())
                 .append("</p>");
         h.append("<h2>Technicians</h2><table><tr><th>Technician</th><th>Requests</th><th>Visits</th>"
                 + "<th>Arrived</th><th>Punctual</th><th>Late</th><th>Punctuality %</th><th>Avg min late</th>"
@@ -103,7 +105,34 @@ final class ReportPage {
                     .append(w.route().equals("technical") ? "development" : "training")
                     .append("</li>");
         if (r.keyWarnings().isEmpty()) h.append("<li>none</li>");
-        return h.append("</ul></body></html>").toString();
+        h.append("</ul>");
+        returns(h, r.returns());
+        return h.append("</body></html>").toString();
+    }
+
+    private static void returns(StringBuilder h, MonthlyReport.Returns r) {
+        h.append("<h2>Product returns</h2>");
+        if (r == null) {
+            h.append("<p>Not counted in this stored report.</p>");
+            return;
+        }
+        h.append("<p>Returns recorded: ").append(r.count()).append("</p>");
+        if (r.count() == 0) return;
+        h.append("<table><tr><th>Product</th><th>Returns</th></tr>");
+        r.byProduct()
+                .forEach((k, v) -> h.append("<tr><td>")
+                        .append(esc(k))
+                        .append("</td>")
+                        .append(td(v))
+                        .append("</tr>"));
+        h.append("</table><table><tr><th>State of the goods</th><th>Returns</th></tr>");
+        r.byCondition()
+                .forEach((k, v) -> h.append("<tr><td>")
+                        .append(esc(k))
+                        .append("</td>")
+                        .append(td(v))
+                        .append("</tr>"));
+        h.append("</table>");
     }
 
     private static String clocks(Map<String, MonthlyReport.ClockCount> clocks) {

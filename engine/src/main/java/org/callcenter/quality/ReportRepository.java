@@ -51,6 +51,12 @@ public interface ReportRepository {
             Long talkSeconds,
             String ticketNumber) {}
 
+    /** A product return: the product of the installation and the state of the goods (lower case). */
+    record ReturnFacts(String product, String condition) {}
+
+    /** An agent of the directory ({@code agents}): username and the phone interface Asterisk rings. */
+    record AgentFacts(String username, String agentInterface) {}
+
     /** Requests opened in [from, to). */
     void forEachTicket(Instant from, Instant to, Consumer<TicketFacts> consumer);
 
@@ -65,6 +71,12 @@ public interface ReportRepository {
 
     /** Calls started in [from, to). */
     void forEachCall(Instant from, Instant to, Consumer<CallFacts> consumer);
+
+    /** Product returns recorded in the business-zone month {@code month} (e.g. 2026-10). */
+    void forEachReturn(String month, Consumer<ReturnFacts> consumer);
+
+    /** Every agent of the directory (a few hundred at most). */
+    List<AgentFacts> agents();
 
     /** Stores a produced report (JSON) under {@code id}, replacing an earlier one. */
     void saveReport(String id, String json, Instant generatedAt);

@@ -138,11 +138,13 @@ public final class ReportService {
         long began = System.nanoTime();
         MonthlyAggregation a = new MonthlyAggregation(month, zone, facts);
         a.technicians(technicians.all());
+        a.agents(facts.agents());
         a.visits();
         RecurringProblems.Tally tally = recurring.new Tally(month);
         a.tickets(tally);
         a.surveys();
         a.calls();
+        a.returns();
         Instant windowStart = complaintService.windowStart(a.to());
         List<RecurringProblems.Row> rows = recurring.rows(tally, true);
         MonthlyReport report = a.report(

@@ -56,9 +56,11 @@ public final class SatisfactionService {
         Instant start = from.atDay(1).atStartOfDay(zone).toInstant();
         Instant end = to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         List<Rating> ratings = new ArrayList<>();
+        // surveys may name the agent by interface: grouped under the username requests and calls use
+        AgentNames names = new AgentNames(by == By.AGENT ? facts.agents() : List.of());
         facts.forEachSurvey(start, end, s -> {
             if (s.rating() >= 1 && s.rating() <= 5)
-                ratings.add(new Rating(true, s.agent(), null, s.ticket(), s.at(), s.rating()));
+                ratings.add(new Rating(true, names.resolve(s.agent()), null, s.ticket(), s.at(), s.rating()));
         });
         facts.forEachVisit(start, end, v -> {
             if (v.rating() != null

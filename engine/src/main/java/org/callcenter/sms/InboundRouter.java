@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Where an inbound SMS that is not STOP / START goes (dispatch: technicians' commands, customers'
- * ratings and consent). Blocking; called once per MessageSid. Empty means "not mine": the sender
+ * ratings, consent and COMPLAINT texts). Blocking; called once per MessageSid. Empty means "not mine": the sender
  * gets the general reply. The reply text is sent back as TwiML.
  */
 @FunctionalInterface

@@ -25,7 +25,8 @@ import org.callcenter.ivr.SurveyResult;
 import org.callcenter.quality.ReportRepository;
 
 /**
- * Report reads over {@code tickets}, {@code visits}, {@code surveys} and {@code calls}: one range
+ * Report reads over {@code tickets}, {@code visits}, {@code surveys}, {@code calls} and {@code returns}
+ * (plus the {@code agents} directory, to name survey agents by username): one range
  * query per collection, projected to the few fields a report needs and streamed in batches; request
  * lookups by _id. Produced reports live in {@code reports} (_id e.g. {@code monthly:2026-11}). On a
  * real MongoDB the range fields are indexed; the embedded server scans, once per collection.
@@ -44,6 +45,8 @@ public final class MongoReportRepository implements ReportRepository {
     private final MongoCollection<Document> surveys;
     private final MongoCollection<Document> calls;
     private final MongoCollection<Document> reports;
+    private final MongoCollection<Document> returns;
+    private final MongoCollection<Document> agents;
 
     public MongoReportRepository(MongoStore store) {
         var db = store.database();
@@ -52,6 +55,8 @@ public final class MongoReportRepository implements ReportRepository {
         this.surveys = db.getCollection("surveys");
         this.calls = db.getCollection("calls");
         this.reports = db.getCollection("reports");
+        this.returns = db.getCollection("returns");
+        this.agents = db.getCollection("agents");
         if (!store.embedded()) {
             tickets.createIndex(Indexes.ascending("openedAt"));
             visits.createIndex(Indexes.ascending("appointmentStart"));
@@ -139,6 +144,24 @@ public final class MongoReportRepository implements ReportRepository {
                             d.get("talkSeconds") instanceof Number n ? n.longValue() : null,
                             d.getString("ticketNumber")));
                 });
+    }
+
+    /** {@code returns.month} is indexed by the returns domain on a real MongoDB. */
+    @Override
+    public void forEachReturn(String month, Consumer<ReturnFacts> consumer) {
+        returns.find(new Document("month", month))
+                .projection(Projections.include("product", "condition"))
+                .batchSize(BATCH)
+                .forEach(d -> consumer.accept(new ReturnFacts(d.getString("product"), d.getString("condition"))));
+    }
+
+    @Override
+    public List<AgentFacts> agents() {
+        List<AgentFacts> out = new ArrayList<>();
+        agents.find()
+                .projection(Projections.include("interface"))
+                .forEach(d -> out.add(new AgentFacts(String.valueOf(d.get("_id")), d.getString("interface"))));
+        return out;
     }
 
     @Override

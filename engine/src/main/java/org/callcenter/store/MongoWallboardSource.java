@@ -30,13 +30,14 @@ import org.callcenter.wallboard.WallboardSource;
 /**
  * The wallboard's reads: clocks from {@code tickets.clocks.*}, follow-ups from {@code followups}
  * (instants stored as ISO text, so the day filter is a coarse text prefix refined here), SMS
- * failures from {@code sms_outbox}. Every round trip is counted in {@link WallboardMeters}.
+ * failures from {@code sms_outbox}, the month's key warnings from {@code key_warnings}. Every round trip is counted in {@link WallboardMeters}.
  */
 public final class MongoWallboardSource implements WallboardSource {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MongoWallboardSource.class);
     private final MongoCollection<Document> tickets;
     private final MongoCollection<Document> followups;
     private final MongoCollection<Document> sms;
+    private final MongoCollection<Document> keyWarnings;
     private final AgentRepository agents;
     private final WallboardMeters meters;
 
@@ -44,6 +45,7 @@ public final class MongoWallboardSource implements WallboardSource {
         this.tickets = mongo.database().getCollection("tickets");
         this.followups = mongo.database().getCollection("followups");
         this.sms = mongo.database().getCollection("sms_outbox");
+        this.keyWarnings = mongo.database().getCollection("key_warnings");
         this.agents = agents;
         this.meters = meters;
     }
@@ -126,6 +128,25 @@ public final class MongoWallboardSource implements WallboardSource {
                     d.getInteger("errorCode"),
                     d.getString("status"),
                     BsonValues.instant(d, "updatedAt")));
+        return out;
+    }
+
+    /** From {@code key_warnings} (written by the quality domain, one per product, category and month). */
+    @Override
+    public List<KeyWarningRow> keyWarnings(String period) {
+        meters.query("key_warnings", 1);
+        List<KeyWarningRow> out = new ArrayList<>();
+        for (Document d : keyWarnings.find(eq("period", period)))
+            out.add(new KeyWarningRow(
+                    d.getString("product"),
+                    d.getString("category"),
+                    d.getString("route"),
+                    d.getString("period"),
+                    BsonValues.longValue(d, "count"),
+                    BsonValues.longValue(d, "previous"),
+                    BsonValues.instant(d, "at")));
+        out.sort(java.util.Comparator.comparing(
+                KeyWarningRow::at, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         return out;
     }
 

@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.callcenter.agents.AgentEvents;
 import org.callcenter.calls.CallEvents;
+import org.callcenter.calls.CallRecord;
 import org.callcenter.common.Timers;
 import org.callcenter.common.VertxTimers;
 import org.callcenter.config.WallboardConfig;
@@ -27,13 +29,14 @@ import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoWallboardSource;
 import org.callcenter.store.RedisStore;
 import org.callcenter.users.UserService;
+import org.callcenter.wallboard.WallboardSource.KeyWarningRow;
 import org.callcenter.wallboard.WallboardSource.SmsFailureRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Wires the wallboard: one {@link WallboardState} fed by event-bus events, seeded once from the
- * stores and refreshed every {@code wallboard.refresh_seconds} (return calls, clocks, SMS failures)
+ * stores (agents, the month's key warnings, and the refreshed parts) and refreshed every {@code wallboard.refresh_seconds} (return calls, clocks, SMS failures)
  * by one timer, whatever the number of viewers. Changes are gathered for {@code push_after_millis},
  * rendered once and fanned out by the {@link WallboardHub}. Viewers never cause a store query.
  */
@@ -50,6 +53,7 @@ public final class WallboardModule {
     private final WallboardHub hub;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final Promise<Void> seeded = Promise.promise();
+    private volatile LiveCalls liveCalls;
     private Context context;
     private Timers timers;
     private Long periodic;
@@ -85,6 +89,18 @@ public final class WallboardModule {
         return new WallboardModule(config, source, meters, blocking, clock, zone);
     }
 
+    /** Where the calls in progress come from; they live in the call tracker, not in a store. */
+    @FunctionalInterface
+    public interface LiveCalls {
+        /** Calls {@code seed} with the live calls, in order with the call events that follow. */
+        void handTo(java.util.function.Consumer<java.util.List<CallRecord>> seed);
+    }
+
+    /** Seeds calls waiting and active at start (a restarted engine adopts them from Asterisk). */
+    public void callsFrom(LiveCalls calls) {
+        this.liveCalls = calls;
+    }
+
     public void mount(Router root, UserService users) {
         new WallboardSocket(users, hub).mount(root);
     }
@@ -95,10 +111,12 @@ public final class WallboardModule {
         this.timers = new VertxTimers(vertx);
         context.runOnContext(v -> {
             listen(vertx.eventBus());
+            seedCalls();
             blocking.run(source::agents)
                     .onSuccess(state::agents)
                     .onFailure(e -> log.warn("wallboard could not read the agents: {}", e.toString()))
-                    .transform(agents -> refreshNow()) // clocks, return calls, SMS even without agents
+                    .transform(agents -> seedKeyWarnings()) // kept by quality; events bring only new ones
+                    .transform(warnings -> refreshNow()) // clocks, return calls, SMS even without agents
                     .onComplete(ar -> {
                         if (ar.failed())
                             log.warn("wallboard seed failed: {}", ar.cause().toString());
@@ -113,6 +131,53 @@ public final class WallboardModule {
     /** Completes once the first seed from the stores is done (or failed and was logged). */
     public Future<Void> seeded() {
         return seeded.future();
+    }
+
+    /**
+     * Calls already waiting or active when the board starts (their OFFERED / ANSWERED events went out
+     * before it listened, or never, for calls adopted at an AMI resync). Runs on the call tracker's
+     * context, so the events of later changes arrive after it; the state is thread-safe.
+     */
+    private void seedCalls() {
+        LiveCalls calls = liveCalls;
+        if (calls == null) return;
+        calls.handTo(all -> {
+            int n = 0;
+            for (CallRecord c : all) {
+                if (c.status() == CallRecord.CallStatus.QUEUED) state.callOffered(c);
+                else if (c.status() == CallRecord.CallStatus.ACTIVE) state.callAnswered(c);
+                else continue;
+                n++;
+            }
+            if (n > 0) changed();
+        });
+    }
+
+    /**
+     * The running month's key warnings from the store, so a restarted engine shows the ones raised
+     * before it (live events add later ones). Seeded once; a failure is logged and the seed goes on.
+     */
+    private Future<Void> seedKeyWarnings() {
+        String period = YearMonth.from(clock.instant().atZone(zone)).toString();
+        return blocking.run(() -> source.keyWarnings(period))
+                .onSuccess(rows -> {
+                    rows.forEach(r -> state.keyWarning(keyWarning(r)));
+                    if (!rows.isEmpty()) changed();
+                })
+                .onFailure(e -> log.warn("wallboard could not read the key warnings: {}", e.toString()))
+                .mapEmpty();
+    }
+
+    /** The same fields as the quality domain's key-warning event. */
+    static JsonObject keyWarning(KeyWarningRow r) {
+        return new JsonObject()
+                .put("product", r.product())
+                .put("category", r.category())
+                .put("route", r.route())
+                .put("period", r.period())
+                .put("count", r.count())
+                .put("previous", r.previous())
+                .put("at", r.at() == null ? null : r.at().toString());
     }
 
     /** Re-reads today's return calls, the clocks at risk or breached today and today's SMS failures. */

@@ -22,12 +22,19 @@ public interface WallboardSource {
     /** Outbound SMS that ended failed or undelivered at or after {@code since}, newest first. */
     List<SmsFailureRow> smsFailures(Instant since, int limit);
 
+    /** The key warnings raised for {@code period} (e.g. 2026-11), oldest first. */
+    List<KeyWarningRow> keyWarnings(String period);
+
     /** {@code breached}: true when the clock breached, false when it is at risk (warned, still open). */
     record ClockRow(
             String ticket, ClockName clock, Instant due, Instant warnedAt, Instant breachedAt, boolean breached) {}
 
     /** {@code done}: reached (status done). */
     record FollowupRow(String id, String customerId, boolean done) {}
+
+    /** A recurring problem's key warning, as the quality domain stored and published it. */
+    record KeyWarningRow(
+            String product, String category, String route, String period, long count, long previous, Instant at) {}
 
     /** {@code to} is masked. */
     record SmsFailureRow(String messageId, String template, String to, Integer errorCode, String status, Instant at) {}

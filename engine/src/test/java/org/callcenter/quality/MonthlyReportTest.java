@@ -45,7 +45,14 @@ class MonthlyReportTest {
                 .containsEntry("ratings", 7)
                 .containsEntry("complaints", 3)
                 .containsEntry("verifiedComplaints", 1)
-                .containsEntry("keyWarnings", 1);
+                .containsEntry("keyWarnings", 1)
+                .containsEntry("returns", 3);
+        JsonObject returns = report.getJsonObject("returns");
+        assertThat(returns.getInteger("count")).isEqualTo(3);
+        assertThat(returns.getJsonObject("byProduct").getMap())
+                .containsOnly(Map.entry("fan-b", 1), Map.entry("pump-a", 2));
+        assertThat(returns.getJsonObject("byCondition").getMap())
+                .containsOnly(Map.entry("damaged", 1), Map.entry("defective", 1), Map.entry("intact", 1));
         JsonArray techs = report.getJsonArray("technicians");
         assertThat(techs.stream().map(o -> ((JsonObject) o).getString("id"))).containsExactly("t1", "t2", "t3");
         JsonObject t1 = techs.getJsonObject(0);
@@ -97,6 +104,7 @@ class MonthlyReportTest {
         assertThat(t3.getValue("punctualityPercent")).isNull();
         assertThat(t3.getJsonObject("ratings").getValue("average")).isNull();
 
+        // surveys named alice and bob by interface: still one row each, under their usernames
         JsonArray agents = report.getJsonArray("agents");
         assertThat(agents.stream().map(o -> ((JsonObject) o).getString("agent")))
                 .containsExactly("alice", "bob");
@@ -149,14 +157,19 @@ class MonthlyReportTest {
         assertThat(html.status()).isEqualTo(200);
         assertThat(html.header("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-        assertThat(html.body()).contains("Service-quality summary 2026-10", "Li Lei", "pump-a / leak ⚠", "66.67");
+        assertThat(html.body())
+                .contains("Service-quality summary 2026-10", "Li Lei", "pump-a / leak ⚠", "66.67")
+                .contains("returns: 3", "Product returns", "<tr><td>pump-a</td><td>2</td></tr>")
+                .contains("<tr><td>defective</td><td>1</td></tr>");
         Response csv = engine.get("/api/v1/reports/monthly/2026-10?format=csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().lines())
                 .contains("technician,2026-10,t1,Li Lei,2,3,3,2,1,66.67,40.0,,2,4.0,2,1,2,warning,penalty,"
                         + "1,1,1,0,0,0,0,0,0,0,0,1,0,0")
                 .contains("agent,2026-10,bob,,1,,,,,,,2,1,1.0,,,,,,1,0,0,0,0,0,0,0,0,0,0,0,0,0")
-                .contains("recurring,2026-10,pump-a,leak,technical,3,1,3,1,4,0,true");
+                .contains("recurring,2026-10,pump-a,leak,technical,3,1,3,1,4,0,true")
+                .contains("returns,2026-10,total,3", "returns_product,2026-10,pump-a,2")
+                .contains("returns_product,2026-10,fan-b,1", "returns_condition,2026-10,intact,1");
         JsonObject only =
                 engine.get("/api/v1/reports/monthly/2026-10?technician=t2").json();
         assertThat(only.getJsonArray("technicians")).hasSize(1);
@@ -203,6 +216,7 @@ class MonthlyReportTest {
                 "abc",
                 "2026-10?format=pdf",
                 "2026-10?technician=bad%20id",
+                "2026-10?agent=%3Cscript%3E",
                 "2026-10?fresh=maybe")) {
             Response r = engine.get("/api/v1/reports/monthly/" + bad);
             assertThat(r.status()).as(bad).isEqualTo(400);
@@ -221,7 +235,8 @@ class MonthlyReportTest {
         assertThat(engine.get("/api/v1/reports/monthly/2025-03?format=csv")
                         .body()
                         .lines())
-                .hasSize(6);
+                .hasSize(9)
+                .contains("returns,2025-03,total,0");
         assertThat(engine.get("/api/v1/reports/weekly/2025-W10?format=csv").status())
                 .isEqualTo(200);
         // the running month is a partial report, never stored
@@ -234,6 +249,8 @@ class MonthlyReportTest {
         JsonObject byAgent =
                 engine.get("/api/v1/quality/satisfaction?from=2026-10&by=agent").json();
         assertThat(byAgent.getInteger("ratings")).isEqualTo(7);
+        assertThat(byAgent.getJsonArray("groups").stream().map(o -> ((JsonObject) o).getString("key")))
+                .containsExactly("alice", "bob");
         assertThat(byAgent.getJsonArray("groups").getJsonObject(0).getMap())
                 .containsEntry("key", "alice")
                 .containsEntry("count", 2)
@@ -255,6 +272,15 @@ class MonthlyReportTest {
         assertThat(engine.get("/api/v1/quality/satisfaction?by=nobody").status())
                 .isEqualTo(400);
         assertThat(engine.get("/api/v1/quality/satisfaction?from=2026-1").status())
+                .isEqualTo(400);
+        // a month in the future, a backwards or too long span: clear errors
+        for (String bad : List.of(
+                "from=2027-01", "from=2026-10&to=2026-12", "from=2026-10&to=2026-09", "from=2023-01&to=2026-10")) {
+            Response r = engine.get("/api/v1/quality/satisfaction?" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().getString("error")).as(bad).isEqualTo("invalid_input");
+        }
+        assertThat(engine.get("/api/v1/quality/recurring?month=2026-12").status())
                 .isEqualTo(400);
     }
 

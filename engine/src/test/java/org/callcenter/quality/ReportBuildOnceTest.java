@@ -59,6 +59,14 @@ class ReportBuildOnceTest {
         public void forEachCall(Instant from, Instant to, Consumer<CallFacts> consumer) {}
 
         @Override
+        public void forEachReturn(String month, Consumer<ReturnFacts> consumer) {}
+
+        @Override
+        public List<AgentFacts> agents() {
+            return List.of();
+        }
+
+        @Override
         public void saveReport(String id, String json, Instant generatedAt) {}
 
         @Override

@@ -17,7 +17,8 @@ import org.callcenter.support.TestRedis;
 /**
  * October 2026 seeded with known answers (see {@link MonthlyReportTest}): three technicians, six
  * requests with their clocks (one in September, one in November), visits as dispatch writes them,
- * IVR surveys, call records and complaints registered through the API at their own times.
+ * IVR surveys (two naming the agent by interface), the agents directory, call records, product
+ * returns and complaints registered through the API at their own times.
  */
 final class SeededOctober {
     private SeededOctober() {}
@@ -95,9 +96,29 @@ final class SeededOctober {
         db.getCollection("surveys")
                 .insertMany(List.of(
                         survey("s1", "alice", 5, "2026-10-02T11:00:00Z"),
-                        survey("s2", "alice", 4, "2026-10-12T11:00:00Z"),
-                        survey("s3", "bob", 1, "2026-10-21T11:00:00Z"),
+                        // the IVR names the agent by the queue member interface it rang (MEMBERINTERFACE)
+                        survey("s2", "PJSIP/1101", 4, "2026-10-12T11:00:00Z"),
+                        survey("s3", "Local/102@queue-agents", 1, "2026-10-21T11:00:00Z"),
                         survey("s4", "bob", 5, "2026-11-01T00:00:01Z")));
+        // the agents directory maps those interfaces to the usernames requests and calls carry
+        db.getCollection("agents")
+                .insertMany(List.of(
+                        new Document("_id", "alice")
+                                .append("displayName", "Alice")
+                                .append("interface", "PJSIP/1101")
+                                .append("queues", List.of("support")),
+                        new Document("_id", "bob")
+                                .append("displayName", "Bob")
+                                .append("interface", "Local/102@queue-agents/n")
+                                .append("queues", List.of("support"))));
+        // product returns as the returns domain stores them: three in October
+        db.getCollection("returns")
+                .insertMany(List.of(
+                        productReturn("r1", "pump-a", "damaged", "2026-10-03T09:00:00Z", "2026-10"),
+                        productReturn("r2", "pump-a", "defective", "2026-10-31T23:00:00Z", "2026-10"),
+                        productReturn("r3", "fan-b", "intact", "2026-10-01T00:00:00Z", "2026-10"),
+                        productReturn("r4", "pump-a", "used", "2026-09-30T23:59:00Z", "2026-09"),
+                        productReturn("r5", "fan-b", "damaged", "2026-11-01T00:00:00Z", "2026-11")));
         db.getCollection("calls")
                 .insertMany(List.of(
                         call("c1", "alice", "answered", "2026-10-02T10:00:00Z", 5L, 60L),
@@ -211,6 +232,19 @@ final class SeededOctober {
                 .append("startedAt", at)
                 .append("waitSeconds", wait)
                 .append("talkSeconds", talk);
+    }
+
+    private static Document productReturn(String id, String product, String condition, String at, String month) {
+        return new Document("_id", id)
+                .append("customerId", "cust-" + id)
+                .append("installationId", "inst-" + id)
+                .append("product", product)
+                .append("serial", "SN-" + id)
+                .append("condition", condition)
+                .append("reason", "does not work")
+                .append("recordedBy", "alice")
+                .append("recordedAt", date(at))
+                .append("month", month);
     }
 
     private static Date date(String iso) {
