@@ -50,7 +50,9 @@ final class BenchSupport {
     /** The engine's own counts (Prometheus lines) whose names start with one of {@code prefixes}. */
     static List<String> metrics(int httpPort, List<String> prefixes) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient()
+            HttpResponse<String> r = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1) // a large reply over h2c upgrade is garbled
+                    .build()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
                                     .build(),

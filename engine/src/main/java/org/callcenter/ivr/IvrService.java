@@ -50,7 +50,7 @@ public final class IvrService {
     private final Clock clock;
     private final TraceWriter traces;
     /** The IVR's caller look-ups in flight at once (each holds a Redis pool connection per command). */
-    static final int IDENTIFY_IN_FLIGHT = 16;
+    static final int IDENTIFY_IN_FLIGHT = 32; // half the default pool (redis.pool_size 64)
 
     private final Bulkhead identifying = new Bulkhead(IDENTIFY_IN_FLIGHT);
 
