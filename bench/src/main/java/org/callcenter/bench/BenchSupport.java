@@ -47,6 +47,26 @@ final class BenchSupport {
                 .getString("number");
     }
 
+    /** The engine's own counts (Prometheus lines) whose names start with one of {@code prefixes}. */
+    static List<String> metrics(int httpPort, List<String> prefixes) {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1) // a large reply over h2c upgrade is garbled
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) return List.of("/metrics -> " + r.statusCode());
+            return r.body()
+                    .lines()
+                    .filter(l -> prefixes.stream().anyMatch(l::startsWith))
+                    .toList();
+        } catch (Exception e) {
+            return List.of("/metrics: " + e);
+        }
+    }
+
     static String post(HttpClient http, String url, String token, JsonObject body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")

@@ -99,8 +99,19 @@ public final class CallTracker {
         }
     }
 
-    /** Hotline then survey on one call: both paths, in order. */
-    private static List<String> joined(List<String> before, List<String> more) {
+    /** The most IVR steps a call keeps (the latest); a call looping through the IVR stays bounded. */
+    static final int MAX_IVR_PATH = 200;
+
+    /** Hotline then survey on one call: both paths, in order, the latest {@link #MAX_IVR_PATH} steps. */
+    static List<String> joined(List<String> before, List<String> more) {
+        int total = before.size() + more.size();
+        if (total > MAX_IVR_PATH) {
+            List<String> all = new ArrayList<>(MAX_IVR_PATH);
+            int skip = total - MAX_IVR_PATH;
+            if (skip < before.size()) all.addAll(before.subList(skip, before.size()));
+            all.addAll(more.subList(Math.max(0, skip - before.size()), more.size()));
+            return List.copyOf(all);
+        }
         List<String> all = new ArrayList<>(before);
         all.addAll(more);
         return List.copyOf(all);

@@ -1,13 +1,15 @@
 package org.callcenter.ivr;
 
-import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import org.callcenter.sla.ClockName;
+import org.callcenter.sla.SlaClock;
 
-/** When a request is due (the earliest running SLA clock), as the caller hears it. */
+/** When a request is due (the earliest running SLA clock), as the caller hears it; from clocks already read. */
 @FunctionalInterface
 public interface DueTimes {
-    Future<Optional<Instant>> due(String ticketNumber);
+    Optional<Instant> earliest(Map<ClockName, SlaClock> clocks);
 
-    DueTimes NONE = n -> Future.succeededFuture(Optional.empty());
+    DueTimes NONE = clocks -> Optional.empty();
 }

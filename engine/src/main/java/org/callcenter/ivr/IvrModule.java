@@ -20,13 +20,15 @@ public final class IvrModule implements AutoCloseable {
     private final ScriptRegistry scripts;
     private final AgiServer server;
     private final TraceWriter traces;
+    private final IvrService service;
     private final VertxTimers timers;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ivr-scripts").factory());
 
     public IvrModule(Vertx vertx, ScriptRegistry scripts, IvrRunner runner, IvrMeters meters, Duration replyTimeout) {
         this.scripts = scripts;
-        this.traces = runner.service().traces();
+        this.service = runner.service();
+        this.traces = service.traces();
         this.timers = new VertxTimers(vertx);
         this.server = new AgiServer(
                 vertx,
@@ -72,6 +74,11 @@ public final class IvrModule implements AutoCloseable {
 
     public ScriptRegistry scripts() {
         return scripts;
+    }
+
+    /** Whether the business calendar is open now by the engine's clock (what business_hours nodes see). */
+    public boolean openNow() {
+        return service.openNow();
     }
 
     public int openSessions() {

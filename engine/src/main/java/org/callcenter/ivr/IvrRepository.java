@@ -1,9 +1,19 @@
 package org.callcenter.ivr;
 
+import java.util.Map;
 import java.util.Optional;
+import org.callcenter.sla.ClockName;
+import org.callcenter.sla.SlaClock;
+import org.callcenter.tickets.TicketStatus;
 
-/** IVR traces, surveys and call-backs (blocking; implemented in store/). */
+/** IVR traces, surveys and call-backs, and the requests' status as the hotline speaks it (blocking; in store/). */
 public interface IvrRepository {
+    /** A request's status and its SLA clocks, read together. */
+    record RequestClocks(String number, TicketStatus status, Map<ClockName, SlaClock> clocks) {}
+
+    /** The request's status and clocks in one read of the request (empty when there is no such request). */
+    Optional<RequestClocks> requestClocks(String number);
+
     void saveTrace(IvrTrace trace);
 
     /** Stores finished sessions' traces together (one round trip where the store allows). */

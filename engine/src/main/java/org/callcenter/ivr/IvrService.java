@@ -49,6 +49,10 @@ public final class IvrService {
     private final Blocking blocking;
     private final Clock clock;
     private final TraceWriter traces;
+    /** The IVR's caller look-ups in flight at once (each holds a Redis pool connection per command). */
+    static final int IDENTIFY_IN_FLIGHT = 32; // half the default pool (redis.pool_size 64)
+
+    private final Bulkhead identifying = new Bulkhead(IDENTIFY_IN_FLIGHT);
 
     public IvrService(
             CallerHistoryService callers,
@@ -114,25 +118,33 @@ public final class IvrService {
         return false;
     }
 
-    /** The caller's customer card, from the screen-pop's caller history (cached in Redis). */
+    /**
+     * The caller's customer card, from the screen-pop's caller history (cached in Redis); at most
+     * {@link #IDENTIFY_IN_FLIGHT} at once, the rest queue without holding a Redis connection.
+     */
     public Future<Optional<CallerHistory.CustomerCard>> identify(String phone) {
         if (phone.isEmpty()) return Future.succeededFuture(Optional.empty());
-        return callers.lookup(phone).map(h -> h.known() ? Optional.ofNullable(h.customer()) : Optional.empty());
+        return identifying.submit(
+                () -> callers.lookup(phone).map(h -> h.known() ? Optional.ofNullable(h.customer()) : Optional.empty()));
     }
 
-    /** The request and its SLA clocks are read side by side (one store wait for the caller, not two). */
+    /**
+     * The request's status and due time from one read of the request (its SLA clocks live in the same
+     * document): one store round trip per status look-up, not two. A due time that cannot be worked
+     * out is left unsaid; the status is still spoken.
+     */
     public Future<Optional<RequestStatus>> lookup(String number) {
         if (!numbers.valid(number)) return Future.succeededFuture(Optional.empty());
-        Future<org.callcenter.tickets.Ticket> ticket = tickets.get(number);
-        Future<Optional<Instant>> due = dueTimes.due(number).recover(e -> Future.succeededFuture(Optional.empty()));
-        return Future.all(ticket, due)
-                .map(both -> Optional.of(new RequestStatus(
-                        ticket.result().number(),
-                        ticket.result().status(),
-                        due.result().orElse(null))))
-                .recover(e -> e instanceof NotFoundException
-                        ? Future.succeededFuture(Optional.empty())
-                        : Future.failedFuture(e));
+        return blocking.run(() -> repository.requestClocks(number).map(r -> {
+            Instant due;
+            try {
+                due = dueTimes.earliest(r.clocks()).orElse(null);
+            } catch (RuntimeException e) {
+                log.warn("IVR: due time of {} not worked out: {}", clip(number), e.toString());
+                due = null;
+            }
+            return new RequestStatus(r.number(), r.status(), due);
+        }));
     }
 
     /** Registers a request for the caller (channel ivr); fails when the caller ID is unusable. */

@@ -21,6 +21,10 @@ import org.callcenter.telephony.agi.AgiRequest;
  */
 final class IvrSession {
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+    // compiled once: String.replaceAll compiled a pattern for every command
+    private static final Pattern NOT_KEY = Pattern.compile("[^0-9*#]");
+    private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
+    private static final Pattern NOT_NUMBER = Pattern.compile("[^0-9-]");
 
     final AgiRequest request;
     final AgiChannel channel;
@@ -79,7 +83,7 @@ final class IvrSession {
         return channel.send("GET DATA " + prompt + " " + timeout.toMillis() + " " + max)
                 .compose(r -> {
                     if ("-1".equals(r.result())) return Future.failedFuture(new AgiHangupException("GET DATA -1"));
-                    return Future.succeededFuture(r.result().replaceAll("[^0-9*#]", ""));
+                    return Future.succeededFuture(NOT_KEY.matcher(r.result()).replaceAll(""));
                 });
     }
 
@@ -94,14 +98,14 @@ final class IvrSession {
     }
 
     Future<Void> sayDigits(String value) {
-        String d = value.replaceAll("[^0-9]", "");
+        String d = NOT_DIGIT.matcher(value).replaceAll("");
         return d.isEmpty()
                 ? Future.succeededFuture()
                 : channel.send("SAY DIGITS " + d + " \"\"").mapEmpty();
     }
 
     Future<Void> sayNumber(String value) {
-        String d = value.replaceAll("[^0-9-]", "");
+        String d = NOT_NUMBER.matcher(value).replaceAll("");
         return d.isEmpty()
                 ? Future.succeededFuture()
                 : channel.send("SAY NUMBER " + d + " \"\"").mapEmpty();

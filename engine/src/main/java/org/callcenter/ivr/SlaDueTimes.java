@@ -3,7 +3,6 @@ package org.callcenter.ivr;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
-import java.util.Optional;
 import org.callcenter.sla.ClockState;
 import org.callcenter.sla.ClockView;
 import org.callcenter.sla.SlaService;
@@ -13,12 +12,10 @@ public final class SlaDueTimes {
     private SlaDueTimes() {}
 
     public static DueTimes of(SlaService sla) {
-        return number -> sla.views(number)
-                .map(views -> views.values().stream()
-                        .filter(v -> v.state() == ClockState.RUNNING)
-                        .map(ClockView::due)
-                        .filter(Objects::nonNull)
-                        .min(Comparator.<Instant>naturalOrder())
-                        .or(Optional::empty));
+        return clocks -> sla.views(clocks).values().stream()
+                .filter(v -> v.state() == ClockState.RUNNING)
+                .map(ClockView::due)
+                .filter(Objects::nonNull)
+                .min(Comparator.<Instant>naturalOrder());
     }
 }

@@ -94,11 +94,16 @@ public final class SlaService {
         return blocking.run(() -> {
             Map<ClockName, SlaClock> all = clocks.find(number);
             if (all == null) throw new NotFoundException("no service request " + number);
-            Instant now = clock.instant();
-            Map<String, ClockView> out = new LinkedHashMap<>();
-            all.values().forEach(c -> out.put(c.name().key(), ClockView.of(c, planner, now)));
-            return out;
+            return views(all);
         });
+    }
+
+    /** The views of clocks read together with their request (no store call; the IVR's status look-up). */
+    public Map<String, ClockView> views(Map<ClockName, SlaClock> all) {
+        Instant now = clock.instant();
+        Map<String, ClockView> out = new LinkedHashMap<>();
+        all.values().forEach(c -> out.put(c.name().key(), ClockView.of(c, planner, now)));
+        return out;
     }
 
     /** Starts (or restarts) a clock by name: complaints, on-site arrival, agreed appointment. */

@@ -84,7 +84,8 @@ public final class MongoClockRepository implements ClockRepository {
                 .forEach(d -> consumer.accept(Map.entry(d.getString("_id"), clocks(d))));
     }
 
-    private static Map<ClockName, SlaClock> clocks(Document d) {
+    /** The clocks stored in a request's document (read with other fields, e.g. by the IVR). */
+    static Map<ClockName, SlaClock> clocks(Document d) {
         Map<ClockName, SlaClock> out = new EnumMap<>(ClockName.class);
         Document all = d.get("clocks", Document.class);
         if (all == null) return out;

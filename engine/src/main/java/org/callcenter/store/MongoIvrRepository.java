@@ -6,6 +6,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.callcenter.ivr.Callback;
 import org.callcenter.ivr.IvrRepository;
 import org.callcenter.ivr.IvrTrace;
 import org.callcenter.ivr.SurveyResult;
+import org.callcenter.tickets.TicketStatus;
 
 /**
  * IVR data by _id: {@code ivr_sessions} (_id = agi_uniqueid; a later script on the same channel
@@ -28,11 +30,26 @@ public final class MongoIvrRepository implements IvrRepository {
     private final MongoCollection<Document> sessions;
     private final MongoCollection<Document> surveys;
     private final MongoCollection<Document> callbacks;
+    private final MongoCollection<Document> tickets;
 
     public MongoIvrRepository(MongoStore store) {
+        this.tickets = store.database().getCollection("tickets");
         this.sessions = store.database().getCollection("ivr_sessions");
         this.surveys = store.database().getCollection("surveys");
         this.callbacks = store.database().getCollection("callbacks");
+    }
+
+    /** One _id read of the request for both its status and its clocks (they live in the same document). */
+    @Override
+    public Optional<RequestClocks> requestClocks(String number) {
+        Document d = tickets.find(eq("_id", number))
+                .projection(Projections.include("status", "clocks"))
+                .first();
+        if (d == null) return Optional.empty();
+        return Optional.of(new RequestClocks(
+                d.getString("_id"),
+                BsonValues.enumValue(d, "status", TicketStatus.class),
+                MongoClockRepository.clocks(d)));
     }
 
     @Override

@@ -89,6 +89,35 @@ class CallTrackerTest {
     }
 
     @Test
+    void manyIvrSessionsOnOneCallKeepOnlyTheLatestStepsInOrder() {
+        // e.g. a dialplan that sends the caller back into the IVR again and again: the path stays bounded
+        for (int i = 0; i < 500; i++)
+            tracker.apply(new CallEvents.IvrFinished("6.0", List.of("menu:" + i, "queue"), t0));
+        tracker.apply(new ChannelOpened("6.0", "6.0", "PJSIP/trunk-01", "13800138000", "", "4000", t0));
+        tracker.apply(new CallEvents.IvrFinished("6.0", List.of("survey:5"), t0));
+        tracker.apply(new CallOffered("6.0", "6.0", "support", "13800138000", "", t0));
+        List<String> path =
+                sent(CallEvents.OFFERED, CallChanged.class).getFirst().call().ivrPath();
+        assertThat(path).hasSize(CallTracker.MAX_IVR_PATH);
+        assertThat(path.getLast()).isEqualTo("survey:5");
+        assertThat(path.get(path.size() - 3)).isEqualTo("menu:499");
+        assertThat(path.getFirst()).isEqualTo("queue"); // the oldest kept step: 199 older ones were dropped
+    }
+
+    @Test
+    void shortIvrPathsAreJoinedWhole() {
+        assertThat(CallTracker.joined(List.of("a", "b"), List.of("c"))).containsExactly("a", "b", "c");
+        List<String> before = java.util.Collections.nCopies(CallTracker.MAX_IVR_PATH, "x");
+        assertThat(CallTracker.joined(before, List.of("y", "z")))
+                .hasSize(CallTracker.MAX_IVR_PATH)
+                .endsWith("x", "y", "z");
+        List<String> more = java.util.stream.IntStream.range(0, CallTracker.MAX_IVR_PATH + 5)
+                .mapToObj(Integer::toString)
+                .toList();
+        assertThat(CallTracker.joined(List.of("old"), more)).containsExactlyElementsOf(more.subList(5, more.size()));
+    }
+
+    @Test
     void eventsOutOfOrderOrForUnknownCallsChangeNothingAndCrashNothing() {
         tracker.apply(new CallEnded("9.0", "9.1", 16, null, t0)); // hangup of a call never seen
         tracker.apply(new CallAnswered("9.0", "PJSIP/1001", true, t0)); // answer of a call never seen
