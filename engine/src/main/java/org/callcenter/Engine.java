@@ -208,6 +208,7 @@ public final class Engine implements AutoCloseable {
         org.callcenter.dispatch.DispatchModule dispatch = org.callcenter.dispatch.DispatchModule.wire(
                 vertx,
                 mongo,
+                redis,
                 new org.callcenter.dispatch.DispatchModule.Deps(
                         tickets,
                         ticketRepository,

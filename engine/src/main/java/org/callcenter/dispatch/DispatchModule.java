@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.callcenter.store.Blocking;
 import org.callcenter.store.MongoStore;
 import org.callcenter.store.MongoTechnicianRepository;
 import org.callcenter.store.MongoVisitRepository;
+import org.callcenter.store.RedisClockLock;
+import org.callcenter.store.RedisStore;
 import org.callcenter.tickets.Escalation;
 import org.callcenter.tickets.TicketEvent;
 import org.callcenter.tickets.TicketNumbers;
@@ -79,7 +82,8 @@ public final class DispatchModule {
             ZoneId zone,
             MeterRegistry registry) {}
 
-    public static DispatchModule wire(Vertx vertx, MongoStore mongo, Deps d, Blocking blocking, Clock clock) {
+    public static DispatchModule wire(
+            Vertx vertx, MongoStore mongo, RedisStore redis, Deps d, Blocking blocking, Clock clock) {
         TechnicianRepository technicianRepo = new MongoTechnicianRepository(mongo);
         VisitRepository visitRepo = new MongoVisitRepository(mongo);
         DispatchEvents.Publisher events = (address, json) ->
@@ -153,6 +157,9 @@ public final class DispatchModule {
                 clocks,
                 feedback,
                 steps,
+                // one dispatch of a request at a time, across engines: the check for a visit in
+                // progress and the new visit's insert must not interleave
+                new RedisClockLock(redis, "dispatch:lock:", Duration.ofSeconds(30), Duration.ofSeconds(10)),
                 blocking,
                 clock,
                 d.zone());

@@ -42,6 +42,7 @@ public final class DispatchService {
     private final DispatchPorts.Clocks clocks;
     private final DispatchPorts.Feedback feedback;
     private final VisitSteps steps;
+    private final org.callcenter.sla.ClockLock oneAtATime;
     private final Blocking blocking;
     private final Clock clock;
     private final ZoneId zone;
@@ -55,6 +56,7 @@ public final class DispatchService {
             DispatchPorts.Clocks clocks,
             DispatchPorts.Feedback feedback,
             VisitSteps steps,
+            org.callcenter.sla.ClockLock oneAtATime,
             Blocking blocking,
             Clock clock,
             ZoneId zone) {
@@ -66,6 +68,7 @@ public final class DispatchService {
         this.clocks = clocks;
         this.feedback = feedback;
         this.steps = steps;
+        this.oneAtATime = oneAtATime;
         this.blocking = blocking;
         this.clock = clock;
         this.zone = zone;
@@ -74,7 +77,7 @@ public final class DispatchService {
     /** Escalates the request to on-site and assigns the technician (and the appointment, if given). */
     public Future<Visit> dispatch(String number, DispatchOrder order, String by) {
         checkWindow(order.appointmentStart(), order.appointmentEnd());
-        return blocking.run(() -> {
+        return blocking.run(() -> oneAtATime.locked(number, () -> {
             Ticket ticket =
                     tickets.find(number).orElseThrow(() -> new NotFoundException("no service request " + number));
             if (!ticket.open())
@@ -131,7 +134,7 @@ public final class DispatchService {
             if (order.appointmentStart() != null)
                 appoint(visit, t, order.appointmentStart(), order.appointmentEnd(), by);
             return steps.reload(visit);
-        });
+        }));
     }
 
     /** Records (or moves) the appointment agreed with the customer. */

@@ -137,6 +137,32 @@ class DispatchApiTest {
     }
 
     @Test
+    void simultaneousDispatchesOfOneRequestMakeOneVisit() throws Exception {
+        String phone = DispatchFixture.mobile();
+        f.customer(phone, "capital", "en");
+        String number = f.ticket(phone);
+        java.util.List<String> crew = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> f.technician("Crew " + i, DispatchFixture.mobile(), "capital", true))
+                .toList();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.List<java.util.concurrent.Future<Integer>> replies = crew.stream()
+                    .map(t -> pool.submit(() -> {
+                        go.await();
+                        return f.dispatch(number, new JsonObject().put("technicianId", t))
+                                .status();
+                    }))
+                    .toList();
+            go.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var r : replies) statuses.add(r.get());
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        }
+        assertThat(f.request(number).getJsonArray("visits")).hasSize(1);
+    }
+
+    @Test
     void aReportIsAddedByApiAfterArrivalAndShowsInTheHistory() {
         String phone = DispatchFixture.mobile();
         f.customer(phone, "capital", "en");
