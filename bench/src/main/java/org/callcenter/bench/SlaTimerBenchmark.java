@@ -23,13 +23,17 @@ import org.callcenter.config.AppConfig.MongoConfig;
 import org.callcenter.config.AppConfig.RedisConfig;
 import org.callcenter.metrics.SlaMeters;
 import org.callcenter.sla.CalendarLoader;
+import org.callcenter.sla.ClockLock;
 import org.callcenter.sla.ClockName;
 import org.callcenter.sla.ClockPlanner;
+import org.callcenter.sla.ClockRepository;
 import org.callcenter.sla.Counting;
+import org.callcenter.sla.EscalationLog;
 import org.callcenter.sla.ScheduledTicker;
 import org.callcenter.sla.SlaClock;
 import org.callcenter.sla.SlaEvents;
 import org.callcenter.sla.SlaTimers;
+import org.callcenter.sla.TimerIndex;
 import org.callcenter.sla.TimerKind;
 import org.callcenter.sla.TimerRef;
 import org.callcenter.store.MongoClockRepository;
@@ -51,6 +55,8 @@ import org.callcenter.store.RedisTimerIndex;
 public final class SlaTimerBenchmark {
     static final String KEY = "sla:bench:timers";
     static final Clock CLOCK = Clock.systemUTC();
+    /** -Dphases=true: per store call, the time spent in the burst and steady phases. */
+    static final boolean PHASES = Boolean.getBoolean("phases");
 
     final ClockPlanner planner = new ClockPlanner(CalendarLoader.load("sla.calendar", "china-2026"));
     final Map<String, AtomicInteger> fired = new ConcurrentHashMap<>();
@@ -62,6 +68,7 @@ public final class SlaTimerBenchmark {
             lateMillis.add(Duration.between(b.due(), CLOCK.instant()).toMillis());
         }
     };
+    final PhaseTimings phases = new PhaseTimings();
     MongoStore mongo;
     RedisStore redis;
     MongoClockRepository repo;
@@ -136,6 +143,7 @@ public final class SlaTimerBenchmark {
         // burst: all due in the same second, while the pending ones wait
         Instant second = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(15);
         insert("b", burst, second, false);
+        phases.reset();
         List<ScheduledTicker> tickers = poll(a, b);
         awaitFired(burst, Duration.ofMinutes(5));
         tickers.forEach(ScheduledTicker::close);
@@ -146,11 +154,13 @@ public final class SlaTimerBenchmark {
                 pct(late, 50),
                 pct(late, 99),
                 late.length == 0 ? -1 : late[late.length - 1]);
+        if (PHASES) phases.print("burst", burst);
 
         // steady firing: the deadlines are all due; two timer services share the work
         fired.clear();
         insert("s", deadlines, CLOCK.instant().minusSeconds(1), false);
         t0 = System.nanoTime();
+        phases.reset();
         tickers = poll(a, b);
         awaitFired(deadlines, Duration.ofMinutes(20));
         double ours = deadlines / DbSchedulerPeer.seconds(t0);
@@ -163,6 +173,7 @@ public final class SlaTimerBenchmark {
                 fired.size(),
                 dup,
                 deadlines - fired.size());
+        if (PHASES) phases.print("steady", deadlines);
 
         // restart with the index intact in Redis: timers that fell due while no engine ran fire at once,
         // while the rebuild from MongoDB runs beside the poller (as SlaModule does)
@@ -206,10 +217,12 @@ public final class SlaTimerBenchmark {
 
     SlaTimers timers() {
         return new SlaTimers(
-                repo,
-                new RedisClockLock(redis, "sla:bench:lock:", Duration.ofSeconds(10), Duration.ofSeconds(5)),
-                new RedisEscalationLog(redis, "sla:bench:escalations", 1000),
-                new RedisTimerIndex(redis, KEY),
+                phases.wrap(ClockRepository.class, repo),
+                phases.wrap(
+                        ClockLock.class,
+                        new RedisClockLock(redis, "sla:bench:lock:", Duration.ofSeconds(10), Duration.ofSeconds(5))),
+                phases.wrap(EscalationLog.class, new RedisEscalationLog(redis, "sla:bench:escalations", 1000)),
+                phases.wrap(TimerIndex.class, new RedisTimerIndex(redis, KEY)),
                 new RedisClockStats(redis, "sla:bench:states"),
                 events,
                 new SlaMeters(new SimpleMeterRegistry()),
