@@ -30,7 +30,13 @@ public final class SlaTimers {
     /** Pending timers read and indexed per chunk when rebuilding. */
     static final int REBUILD_CHUNK = 5000;
     /** Batches whose writes may still run while the next batch is claimed and announced. */
-    static final int WRITING = 2;
+    static final int WRITING = 4;
+    /**
+     * How long a batch may hold its requests' locks before writing (half the 10 s expiry of the
+     * engine's {@code RedisClockLock}): a batch whose writes start later writes nothing, since a user's
+     * change may have taken the expired lock; its timers come back when their lease ends.
+     */
+    static final Duration LOCK_BUDGET = Duration.ofSeconds(5);
 
     private final ClockRepository clocks;
     private final ClockLock lock;
@@ -69,7 +75,7 @@ public final class SlaTimers {
         this.lease = lease;
         this.batchSize = batchSize;
         this.permits = new java.util.concurrent.Semaphore(concurrency);
-        this.batch = new TimerBatch(clocks, lock, index, stats, clock, this::announce);
+        this.batch = new TimerBatch(clocks, lock, index, stats, clock, this::announce, LOCK_BUDGET);
     }
 
     /** Indexes the timers of a clock just written, and drops those of the plan it replaced. */

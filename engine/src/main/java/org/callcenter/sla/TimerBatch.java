@@ -30,6 +30,7 @@ final class TimerBatch {
     private final ClockStats stats;
     private final Clock clock;
     private final Consumer<List<FiredTimer>> announce;
+    private final long lockBudgetNanos;
 
     TimerBatch(
             ClockRepository clocks,
@@ -37,13 +38,15 @@ final class TimerBatch {
             TimerIndex index,
             ClockStats stats,
             Clock clock,
-            Consumer<List<FiredTimer>> announce) {
+            Consumer<List<FiredTimer>> announce,
+            java.time.Duration lockBudget) {
         this.clocks = clocks;
         this.lock = lock;
         this.index = index;
         this.stats = stats;
         this.clock = clock;
         this.announce = announce;
+        this.lockBudgetNanos = lockBudget.toNanos();
     }
 
     /**
@@ -67,6 +70,7 @@ final class TimerBatch {
         Map<String, List<TimerRef>> byTicket = new LinkedHashMap<>();
         for (TimerRef ref : claimed)
             byTicket.computeIfAbsent(ref.ticket(), k -> new ArrayList<>()).add(ref);
+        long lockedAt = System.nanoTime(); // elapsed time, not business time
         ClockLock.Held held = lock.tryLockAll(byTicket.keySet());
         List<TimerRef> busy = new ArrayList<>();
         List<TimerRef> mine = new ArrayList<>();
@@ -109,6 +113,8 @@ final class TimerBatch {
         }
         Runnable finish = () -> {
             try {
+                if (System.nanoTime() - lockedAt > lockBudgetNanos)
+                    throw new IllegalStateException("batch held its locks too long to write safely");
                 clocks.putAll(writes);
                 if (!stale.isEmpty() || !gone.isEmpty()) clocks.syncTimers(stale, gone);
                 long breached = fired.stream().filter(FiredTimer::wasRunning).count();

@@ -194,8 +194,14 @@ class SlaTimerRegistryTest {
         assertThat(repo.put("paused", planner.pause(paused, early).orElseThrow().after(paused)))
                 .isTrue();
         List<FiredTimer> fired = new ArrayList<>();
-        TimerBatch batch =
-                new TimerBatch(repo, lock(), index, new RedisClockStats(redis, ns + "states"), clock, fired::addAll);
+        TimerBatch batch = new TimerBatch(
+                repo,
+                lock(),
+                index,
+                new RedisClockStats(redis, ns + "states"),
+                clock,
+                fired::addAll,
+                SlaTimers.LOCK_BUDGET);
         TimerBatch.Result r = batch.handle(claimed, leaseUntil);
         assertThat(r.fired()).isZero();
         assertThat(r.busy()).isEmpty();
@@ -204,5 +210,35 @@ class SlaTimerRegistryTest {
         assertThat(entries()).isZero(); // neither clock has a pending timer now
         assertThat(repo.find("met").get(ClockName.COMPLAINT_ANSWER).state()).isEqualTo(ClockState.MET);
         assertThat(repo.find("paused").get(ClockName.COMPLAINT_ANSWER).state()).isEqualTo(ClockState.PAUSED);
+    }
+
+    @Test
+    void aBatchThatHeldItsLocksTooLongToWriteSafelyWritesNothingAndItsTimersComeBack() {
+        timers().rebuild();
+        request("slow");
+        clock.advance(Duration.ofHours(2));
+        Instant leaseUntil = clock.instant().plus(LEASE);
+        List<TimerRef> claimed = index.claim(clock.instant(), leaseUntil, 100);
+        List<FiredTimer> fired = new ArrayList<>();
+        TimerBatch batch = new TimerBatch(
+                repo, lock(), index, new RedisClockStats(redis, ns + "states"), clock, fired::addAll, Duration.ZERO);
+        TimerBatch.Prepared p = batch.prepare(claimed, leaseUntil);
+        assertThat(p.fired()).isEqualTo(2); // announced
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.finish().run())
+                .isInstanceOf(IllegalStateException.class);
+        // no marker written, the locks are free, the timers are still leased in the index
+        SlaClock stored = repo.find("slow").get(ClockName.COMPLAINT_ANSWER);
+        assertThat(stored.warnNotified() || stored.breachNotified()).isFalse();
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(entries()).isEqualTo(1);
+        // when the lease ends they are announced again with the same event ids, and written
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(timers().pollOnce()).isEqualTo(2);
+        assertThat(announced)
+                .extracting(o -> o instanceof SlaEvents.SlaBreached b ? b.id() : ((SlaEvents.SlaWarned) o).id())
+                .containsExactlyInAnyOrderElementsOf(
+                        fired.stream().map(f -> f.ref().eventId()).toList());
+        assertThat(index.size()).isZero();
+        assertThat(entries()).isZero();
     }
 }
