@@ -57,6 +57,8 @@ public final class SlaTimerBenchmark {
     static final Clock CLOCK = Clock.systemUTC();
     /** -Dphases=true: per store call, the time spent in the burst and steady phases. */
     static final boolean PHASES = Boolean.getBoolean("phases");
+    /** Timers claimed per batch (the engine's sla.batch_size, default 1000). */
+    static final int BATCH = Integer.getInteger("bench.batch", 1000);
 
     final ClockPlanner planner = new ClockPlanner(CalendarLoader.load("sla.calendar", "china-2026"));
     final Map<String, AtomicInteger> fired = new ConcurrentHashMap<>();
@@ -104,8 +106,8 @@ public final class SlaTimerBenchmark {
         repo = new MongoClockRepository(mongo);
         redis.client().del(KEY);
         System.out.printf(
-                "SLA timer benchmark: %,d pending clocks, %,d deadlines side by side, burst %,d; %d cores%n",
-                pending, deadlines, burst, Runtime.getRuntime().availableProcessors());
+                "SLA timer benchmark: %,d pending clocks, %,d deadlines side by side, burst %,d; batch %,d; %d cores%n",
+                pending, deadlines, burst, BATCH, Runtime.getRuntime().availableProcessors());
 
         SlaTimers a = timers();
         SlaTimers b = timers();
@@ -229,7 +231,7 @@ public final class SlaTimerBenchmark {
                 new SlaMeters(new SimpleMeterRegistry()),
                 CLOCK,
                 Duration.ofSeconds(30),
-                1000,
+                BATCH,
                 32);
     }
 
