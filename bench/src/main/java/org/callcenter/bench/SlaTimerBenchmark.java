@@ -216,6 +216,10 @@ public final class SlaTimerBenchmark {
         redis.close();
         mongo.close();
         if (memoryServer != null) memoryServer.shutdownNow();
+        try (var files = Files.walk(dir)) { // the data of a full run takes GBs
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
     }
 
     SlaTimers timers() {

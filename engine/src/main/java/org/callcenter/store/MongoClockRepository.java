@@ -28,7 +28,9 @@ import org.callcenter.sla.TimerRef;
 /**
  * Clocks live in the ticket document under {@code clocks.<name>} (ticket updates $set only their own
  * fields, so they never overwrite these). Every write goes by _id (the embedded server scans for any
- * other filter); the compare of compare-and-set is done under the request's ClockLock.
+ * other filter); the compare of compare-and-set is done under the request's ClockLock. Every write
+ * also keeps the compact registry of pending timers ({@link MongoTimerRegistry}, {@link #TIMERS})
+ * that the timer index is rebuilt from.
  */
 public final class MongoClockRepository implements ClockRepository {
     /** The registry's marker that it holds every pending timer (written once, after a backfill). */
@@ -109,11 +111,11 @@ public final class MongoClockRepository implements ClockRepository {
         forEachWithClocks(e -> {
             batch.put(e.getKey(), List.copyOf(e.getValue().values()));
             if (batch.size() >= chunk) {
-                registry.sync(batch);
+                registry.insertMissing(batch);
                 batch.clear();
             }
         });
-        registry.sync(batch);
+        registry.insertMissing(batch);
         registry.mark(COMPLETE);
     }
 

@@ -3,8 +3,10 @@ package org.callcenter.store;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -78,9 +80,22 @@ final class MongoTimerRegistry {
         else if (!ids.isEmpty()) registry.deleteMany(in("_id", ids));
     }
 
-    /** Inserts entries (a backfill or a bulk import of new clocks); they must not exist yet. */
-    void insert(List<Document> entries) {
-        if (!entries.isEmpty()) registry.insertMany(entries);
+    /**
+     * Registers the clocks' pending timers where no entry exists yet (a backfill from the tickets):
+     * an existing entry was written by a clock change at least as new as the ticket read here.
+     */
+    void insertMissing(Map<String, List<SlaClock>> clocks) {
+        List<Document> entries = new ArrayList<>();
+        clocks.forEach((ticket, list) -> list.forEach(c -> {
+            Document d = document(ticket, c);
+            if (d != null) entries.add(d);
+        }));
+        if (entries.isEmpty()) return;
+        try {
+            registry.insertMany(entries, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!e.getWriteErrors().stream().allMatch(w -> w.getCode() == 11000)) throw e;
+        }
     }
 
     /** Whether the marker {@code name} (an _id without "|", never read as an entry) is there. */
