@@ -22,7 +22,8 @@ public interface ClockRepository {
 
     /**
      * Writes clocks of many requests in one round trip, each by the request's _id (the caller holds
-     * their {@link ClockLock}s); returns how many requests matched.
+     * their {@link ClockLock}s); returns how many requests matched. For timers that fired: the clocks
+     * must not gain pending timers (no new plan; {@link #put} writes those).
      */
     long putAll(Map<String, java.util.List<SlaClock>> clocks);
 

@@ -86,7 +86,7 @@ public final class MongoClockRepository implements ClockRepository {
         long matched =
                 tickets.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
         // after the tickets: a crash in between leaves an entry whose timer is dropped when handled
-        registry.sync(clocks);
+        registry.removeDone(clocks);
         return matched;
     }
 

@@ -67,6 +67,19 @@ final class MongoTimerRegistry {
         delete(deletes);
     }
 
+    /**
+     * After timers fired: removes the entries of clocks with nothing left pending. An entry whose
+     * warning fired but whose breach is pending is left as it is (its warn instant is then stale, which
+     * is harmless), so a clock costs the registry one write when it fires, not two.
+     */
+    void removeDone(Map<String, List<SlaClock>> clocks) {
+        List<String> deletes = new ArrayList<>();
+        clocks.forEach((ticket, list) -> list.forEach(c -> {
+            if (document(ticket, c) == null) deletes.add(id(ticket, c.name()));
+        }));
+        delete(deletes);
+    }
+
     /** Removes the entries of clocks that no longer exist (their request or clock is gone). */
     void forget(Map<String, List<ClockName>> gone) {
         List<String> deletes = new ArrayList<>();

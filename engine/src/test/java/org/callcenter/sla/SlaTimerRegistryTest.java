@@ -241,4 +241,24 @@ class SlaTimerRegistryTest {
         assertThat(index.size()).isZero();
         assertThat(entries()).isZero();
     }
+
+    @Test
+    void aFiredWarningLeavesTheEntryUntilTheBreachAndARebuildDoesNotAnnounceItAgain() {
+        SlaTimers timers = timers();
+        timers.rebuild();
+        request("half");
+        clock.advance(Duration.ofMinutes(50)); // the warning (at 48 min) is due, the breach is not
+        assertThat(timers.pollOnce()).isEqualTo(1);
+        assertThat(entries()).isEqualTo(1); // the breach is still pending
+        redis.client().del(ns + "timers");
+        assertThat(timers.rebuild()).isEqualTo(2); // the warning's stale instant comes back too
+        assertThat(timers.pollOnce()).isZero(); // and is dropped: already announced
+        assertThat(index.size()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(timers.pollOnce()).isEqualTo(1);
+        assertThat(announcedFor("half")).isEqualTo(2);
+        assertThat(entries()).isZero();
+        redis.client().del(ns + "timers");
+        assertThat(timers.rebuild()).isZero();
+    }
 }
