@@ -99,8 +99,8 @@ public final class SlaModule implements AutoCloseable {
 
     /** Rebuilds the index from MongoDB in the background, listens and polls. */
     public void start(Vertx vertx, Duration pollEvery) {
-        // timers that survived in Redis fire first; then the scan of MongoDB adds the missing ones
-        // beside the poller (a full scan of a large embedded store takes a while)
+        // timers that survived in Redis fire first; then the compact registry in MongoDB adds the
+        // missing ones beside the poller, which claims overdue ones as soon as they are in
         Thread.ofVirtual().name("sla-rebuild").start(() -> {
             long began = System.nanoTime();
             try {
@@ -110,6 +110,8 @@ public final class SlaModule implements AutoCloseable {
                         "SLA: timer index rebuilt from MongoDB: {} timers in {} ms",
                         indexed,
                         (System.nanoTime() - began) / 1_000_000);
+                // the counts by state live in Redis; recounted (a scan of every request) only when lost
+                if (!timers.statesCounted()) timers.recountStates();
             } catch (RuntimeException e) {
                 log.error("SLA: timer index rebuild failed; restart the engine to retry: {}", e.toString());
             }

@@ -3,7 +3,9 @@ package org.callcenter.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlaTimers {
     private static final Logger log = LoggerFactory.getLogger(SlaTimers.class);
+    /** Pending timers read and indexed per chunk when rebuilding. */
+    static final int REBUILD_CHUNK = 5000;
+    /** Batches whose writes may still run while the next batch is claimed and announced. */
+    static final int WRITING = 4;
+    /**
+     * How long a batch may hold its requests' locks before writing (half the 10 s expiry of the
+     * engine's {@code RedisClockLock}): a batch whose writes start later writes nothing, since a user's
+     * change may have taken the expired lock; its timers come back when their lease ends.
+     */
+    static final Duration LOCK_BUDGET = Duration.ofSeconds(5);
 
     private final ClockRepository clocks;
     private final ClockLock lock;
@@ -63,7 +75,7 @@ public final class SlaTimers {
         this.lease = lease;
         this.batchSize = batchSize;
         this.permits = new java.util.concurrent.Semaphore(concurrency);
-        this.batch = new TimerBatch(clocks, lock, index, stats, clock, this::announce);
+        this.batch = new TimerBatch(clocks, lock, index, stats, clock, this::announce, LOCK_BUDGET);
     }
 
     /** Indexes the timers of a clock just written, and drops those of the plan it replaced. */
@@ -73,50 +85,95 @@ public final class SlaTimers {
         if (!refs.isEmpty()) index.add(refs);
     }
 
-    /** Rebuilds the index from MongoDB (on start): overdue timers are then claimed at the next poll. */
+    /**
+     * Rebuilds the index from MongoDB's compact registry of pending timers (on start), streaming:
+     * each chunk read is indexed (one ZADD NX per chunk) while the next one is read, and overdue timers
+     * can be claimed by the poller as soon as their chunk is in. A timer handled meanwhile and added
+     * back is dropped by its next handler (already announced): nothing fires twice or stale.
+     */
     public long rebuild() {
-        List<TimerRef> batch = new ArrayList<>();
-        Map<ClockState, Long> counts = new EnumMap<>(ClockState.class);
         long[] total = {0};
-        clocks.forEachWithClocks(e -> {
-            for (SlaClock c : e.getValue().values()) {
-                counts.merge(c.state(), 1L, Long::sum);
-                batch.addAll(TimerRef.of(e.getKey(), c));
-            }
-            if (batch.size() >= 5000) {
-                index.addMissing(batch);
-                total[0] += batch.size();
-                batch.clear();
-            }
-        });
-        index.addMissing(batch);
-        total[0] += batch.size();
-        stats.reset(counts);
+        Future<?>[] previous = {null};
+        try (ExecutorService indexer = Executors.newSingleThreadExecutor(
+                Thread.ofVirtual().name("sla-rebuild-index").factory())) {
+            clocks.forEachPendingTimer(REBUILD_CHUNK, chunk -> {
+                await(previous[0]);
+                total[0] += chunk.size();
+                previous[0] = indexer.submit(() -> index.addMissing(chunk));
+            });
+            await(previous[0]);
+        }
         return total[0];
+    }
+
+    /** Recounts the clocks by state from every request (slow: a scan of all of them); for the gauges. */
+    public void recountStates() {
+        Map<ClockState, Long> counts = new EnumMap<>(ClockState.class);
+        clocks.forEachWithClocks(e -> e.getValue().values().forEach(c -> counts.merge(c.state(), 1L, Long::sum)));
+        stats.reset(counts);
+    }
+
+    /** Whether the counts by state are there (false when Redis lost them). */
+    public boolean statesCounted() {
+        return !stats.snapshot().isEmpty();
+    }
+
+    private static void await(Future<?> f) {
+        if (f == null) return;
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
      * Claims and handles every due timer (batch after batch); returns how many fired. Blocking. A batch
-     * is handled together ({@link TimerBatch}); timers of requests whose lock is busy one by one.
+     * is handled together ({@link TimerBatch}); timers of requests whose lock is busy one by one. The
+     * writes of a batch overlap the claim and announcements of the next (at most {@link #WRITING}
+     * batches writing at once); all are written when this returns.
      */
     public int pollOnce() {
         int fired = 0;
-        while (true) {
-            Instant now = clock.instant();
-            Instant leaseUntil = now.plus(lease);
-            List<TimerRef> claimed = index.claim(now, leaseUntil, batchSize);
-            List<TimerRef> single = claimed;
-            try {
-                TimerBatch.Result batch = this.batch.handle(claimed, leaseUntil);
-                fired += batch.fired();
-                single = batch.busy();
-            } catch (RuntimeException e) {
-                // nothing of the batch was completed: its timers come back when their lease ends
-                log.warn("SLA timer batch failed; its timers come back when their lease ends: {}", e.toString());
-                single = List.of();
+        Deque<Future<?>> writing = new ArrayDeque<>();
+        try {
+            while (true) {
+                Instant now = clock.instant();
+                Instant leaseUntil = now.plus(lease);
+                List<TimerRef> claimed = index.claim(now, leaseUntil, batchSize);
+                List<TimerRef> single = claimed;
+                try {
+                    TimerBatch.Prepared batch = this.batch.prepare(claimed, leaseUntil);
+                    fired += batch.fired();
+                    single = batch.busy();
+                    writing.add(workers.submit(batch.finish()));
+                } catch (RuntimeException e) {
+                    // nothing of the batch was completed: its timers come back when their lease ends
+                    log.warn("SLA timer batch failed; its timers come back when their lease ends: {}", e.toString());
+                    single = List.of();
+                }
+                fired += oneByOne(single, leaseUntil);
+                while (writing.size() > WRITING) written(writing.poll());
+                if (claimed.size() < batchSize) return fired;
             }
-            fired += oneByOne(single, leaseUntil);
-            if (claimed.size() < batchSize) return fired;
+        } finally {
+            while (!writing.isEmpty()) written(writing.poll());
+        }
+    }
+
+    private static void written(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // announced but not marked: announced again (same event ids) when the lease ends
+            log.warn(
+                    "SLA timer batch not written; its timers come back when their lease ends: {}",
+                    e.getCause().toString());
         }
     }
 

@@ -23,17 +23,25 @@ import org.callcenter.sla.ClockRepository;
 import org.callcenter.sla.ClockState;
 import org.callcenter.sla.Counting;
 import org.callcenter.sla.SlaClock;
+import org.callcenter.sla.TimerRef;
 
 /**
  * Clocks live in the ticket document under {@code clocks.<name>} (ticket updates $set only their own
  * fields, so they never overwrite these). Every write goes by _id (the embedded server scans for any
- * other filter); the compare of compare-and-set is done under the request's ClockLock.
+ * other filter); the compare of compare-and-set is done under the request's ClockLock. Every write
+ * also keeps the compact registry of pending timers ({@link MongoTimerRegistry}, {@link #TIMERS})
+ * that the timer index is rebuilt from.
  */
 public final class MongoClockRepository implements ClockRepository {
+    /** The registry's marker that it holds every pending timer (written once, after a backfill). */
+    private static final String COMPLETE = "complete";
+
     private final MongoCollection<Document> tickets;
+    private final MongoTimerRegistry registry;
 
     public MongoClockRepository(MongoStore store) {
         this.tickets = store.database().getCollection("tickets");
+        this.registry = new MongoTimerRegistry(store);
     }
 
     @Override
@@ -46,6 +54,8 @@ public final class MongoClockRepository implements ClockRepository {
 
     @Override
     public boolean put(String ticket, SlaClock clock) {
+        // registered before the ticket is written: the registry never misses a pending timer
+        registry.sync(Map.of(ticket, List.of(clock)));
         String field = "clocks." + clock.name().key();
         return tickets.updateOne(eq("_id", ticket), Updates.set(field, toDocument(clock)))
                         .getMatchedCount()
@@ -73,7 +83,40 @@ public final class MongoClockRepository implements ClockRepository {
                 Updates.combine(changed.stream()
                         .map(c -> Updates.set("clocks." + c.name().key(), toDocument(c)))
                         .toList()))));
-        return tickets.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        long matched =
+                tickets.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        // after the tickets: a crash in between leaves an entry whose timer is dropped when handled
+        registry.removeDone(clocks);
+        return matched;
+    }
+
+    @Override
+    public void syncTimers(Map<String, List<SlaClock>> current, Map<String, List<ClockName>> gone) {
+        registry.sync(current);
+        registry.forget(gone);
+    }
+
+    @Override
+    public void forEachPendingTimer(int chunk, Consumer<List<TimerRef>> consumer) {
+        if (!registry.has(COMPLETE)) backfill(chunk);
+        registry.forEachChunk(chunk, consumer);
+    }
+
+    /**
+     * Clocks written before the registry existed (or by a bulk import into the tickets): registers
+     * the pending timers of every ticket's clocks once, then marks the registry complete.
+     */
+    private void backfill(int chunk) {
+        Map<String, List<SlaClock>> batch = new HashMap<>();
+        forEachWithClocks(e -> {
+            batch.put(e.getKey(), List.copyOf(e.getValue().values()));
+            if (batch.size() >= chunk) {
+                registry.insertMissing(batch);
+                batch.clear();
+            }
+        });
+        registry.insertMissing(batch);
+        registry.mark(COMPLETE);
     }
 
     @Override
@@ -94,6 +137,17 @@ public final class MongoClockRepository implements ClockRepository {
             if (name != null) out.put(name, fromDocument(name, all.get(key, Document.class)));
         }
         return out;
+    }
+
+    /** The collection of the compact pending-timer entries (see {@link MongoTimerRegistry}). */
+    public static final String TIMERS = MongoTimerRegistry.COLLECTION;
+
+    /**
+     * The pending-timer entry of a clock, for bulk writers of new clocks (benchmarks, imports): insert
+     * it into {@link #TIMERS} before the ticket; null when the clock has nothing pending.
+     */
+    public static Document timerEntry(String ticket, SlaClock c) {
+        return MongoTimerRegistry.document(ticket, c);
     }
 
     /** The stored form of a clock (benchmarks and imports write it in bulk). */
