@@ -56,19 +56,26 @@ final class MongoTimerRegistry {
 
     /** Brings the entries of these clocks in line with them: upserts in one bulk write, deletes in one. */
     void sync(Map<String, List<SlaClock>> clocks) {
-        List<WriteModel<Document>> upserts = new ArrayList<>();
-        List<String> deletes = new ArrayList<>();
-        clocks.forEach((ticket, list) -> list.forEach(c -> {
-            Document d = document(ticket, c);
-            if (d == null) deletes.add(id(ticket, c.name()));
-            else upserts.add(new ReplaceOneModel<>(eq("_id", d.getString("_id")), d, UPSERT));
-        }));
-        if (!upserts.isEmpty()) registry.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
-        delete(deletes);
+        register(clocks);
+        removeDone(clocks);
     }
 
     /**
-     * After timers fired: removes the entries of clocks with nothing left pending. An entry whose
+     * Upserts the entries of the clocks that have something pending (one bulk write); entries of clocks
+     * with nothing pending are left for {@link #removeDone}, which a writer calls after the ticket.
+     */
+    void register(Map<String, List<SlaClock>> clocks) {
+        List<WriteModel<Document>> upserts = new ArrayList<>();
+        clocks.forEach((ticket, list) -> list.forEach(c -> {
+            Document d = document(ticket, c);
+            if (d != null) upserts.add(new ReplaceOneModel<>(eq("_id", d.getString("_id")), d, UPSERT));
+        }));
+        if (!upserts.isEmpty()) registry.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+    }
+
+    /**
+     * After the tickets were written (timers fired, a clock met or paused): removes the entries of
+     * clocks with nothing left pending. An entry whose
      * warning fired but whose breach is pending is left as it is (its warn instant is then stale, which
      * is harmless), so a clock costs the registry one write when it fires, not two.
      */
