@@ -12,7 +12,11 @@ public interface ClockStats {
         for (long i = 0; i < count; i++) moved(from, to);
     }
 
+    /** Every state, 0 when not counted (so not a sign of counts being there: see {@link #counted}). */
     Map<String, Long> snapshot();
+
+    /** Whether counts are stored at all (false when they were never written or Redis lost them). */
+    boolean counted();
 
     /** Replaces the counts (rebuild on start). */
     void reset(Map<ClockState, Long> counts);

@@ -100,7 +100,10 @@ public final class SlaModule implements AutoCloseable {
     /** Rebuilds the index from MongoDB in the background, listens and polls. */
     public void start(Vertx vertx, Duration pollEvery) {
         // timers that survived in Redis fire first; then the compact registry in MongoDB adds the
-        // missing ones beside the poller, which claims overdue ones as soon as they are in
+        // missing ones beside the poller, which claims overdue ones as soon as they are in.
+        // The counts by state live in Redis; recounted (a scan of every request) only when lost, which
+        // is asked before anything fires or changes: a move recreates the hash with partial counts
+        boolean recount = countsLost();
         Thread.ofVirtual().name("sla-rebuild").start(() -> {
             long began = System.nanoTime();
             try {
@@ -110,8 +113,7 @@ public final class SlaModule implements AutoCloseable {
                         "SLA: timer index rebuilt from MongoDB: {} timers in {} ms",
                         indexed,
                         (System.nanoTime() - began) / 1_000_000);
-                // the counts by state live in Redis; recounted (a scan of every request) only when lost
-                if (!timers.statesCounted()) timers.recountStates();
+                if (recount) timers.recountStates();
             } catch (RuntimeException e) {
                 log.error("SLA: timer index rebuild failed; restart the engine to retry: {}", e.toString());
             }
@@ -150,6 +152,16 @@ public final class SlaModule implements AutoCloseable {
                 timers.refreshGauges();
             }
         });
+    }
+
+    private boolean countsLost() {
+        try {
+            return !timers.statesCounted();
+        } catch (RuntimeException e) {
+            // when Redis cannot say, a recount is correct anyway
+            log.warn("SLA: could not tell whether the clock counts are in Redis; recounting: {}", e.toString());
+            return true;
+        }
     }
 
     private <T> void listen(Vertx vertx, String address, java.util.function.Function<T, String> number) {

@@ -113,9 +113,12 @@ public final class SlaTimers {
         stats.reset(counts);
     }
 
-    /** Whether the counts by state are there (false when Redis lost them). */
+    /**
+     * Whether the counts by state are there (false when Redis lost them). Ask before timers fire or
+     * clocks change: any move writes a count, after which they look present (though partial).
+     */
     public boolean statesCounted() {
-        return !stats.snapshot().isEmpty();
+        return stats.counted();
     }
 
     private static void await(Future<?> f) {

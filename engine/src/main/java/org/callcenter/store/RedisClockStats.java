@@ -38,6 +38,11 @@ public final class RedisClockStats implements ClockStats {
     }
 
     @Override
+    public boolean counted() {
+        return redis.client().exists(key);
+    }
+
+    @Override
     public void reset(Map<ClockState, Long> counts) {
         Map<String, String> values = new HashMap<>();
         for (ClockState s : ClockState.values())

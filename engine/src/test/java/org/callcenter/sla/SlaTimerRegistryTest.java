@@ -243,6 +243,16 @@ class SlaTimerRegistryTest {
     }
 
     @Test
+    void countsByStateLostInRedisAreSeenAsLostAndRecountedFromTheTickets() {
+        SlaTimers timers = timers();
+        for (int i = 0; i < 3; i++) request("c" + i); // written around the engine: nothing counted them
+        assertThat(timers.statesCounted()).isFalse(); // as after Redis lost the counts
+        timers.recountStates();
+        assertThat(timers.statesCounted()).isTrue();
+        assertThat(new RedisClockStats(redis, ns + "states").snapshot()).containsEntry("running", 3L);
+    }
+
+    @Test
     void aFiredWarningLeavesTheEntryUntilTheBreachAndARebuildDoesNotAnnounceItAgain() {
         SlaTimers timers = timers();
         timers.rebuild();
