@@ -116,9 +116,10 @@ final class TimerBatch {
                 if (System.nanoTime() - lockedAt > lockBudgetNanos)
                     throw new IllegalStateException("batch held its locks too long to write safely");
                 clocks.putAll(writes);
-                if (!stale.isEmpty() || !gone.isEmpty()) clocks.syncTimers(stale, gone);
+                // counted as soon as the markers are written: a retry finds them announced and never counts
                 long breached = fired.stream().filter(FiredTimer::wasRunning).count();
                 stats.moved(ClockState.RUNNING, ClockState.BREACHED, breached);
+                if (!stale.isEmpty() || !gone.isEmpty()) clocks.syncTimers(stale, gone);
             } finally {
                 lock.unlockAll(held);
             }

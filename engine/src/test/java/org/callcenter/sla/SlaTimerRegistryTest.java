@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.callcenter.common.EventPublisher;
 import org.callcenter.config.AppConfig.MongoConfig;
@@ -250,6 +252,60 @@ class SlaTimerRegistryTest {
         timers.recountStates();
         assertThat(timers.statesCounted()).isTrue();
         assertThat(new RedisClockStats(redis, ns + "states").snapshot()).containsEntry("running", 3L);
+    }
+
+    @Test
+    void aBreachWrittenToTheTicketIsCountedEvenWhenTheRegistryCleanUpAfterItFails() {
+        timers().rebuild();
+        request("due");
+        SlaClock met = request("met");
+        clock.advance(Duration.ofHours(2));
+        Instant leaseUntil = clock.instant().plus(LEASE);
+        List<TimerRef> claimed = index.claim(clock.instant(), leaseUntil, 100);
+        // "met" is stopped after the claim: its timers are stale, and their entries are synced after the markers
+        assertThat(repo.put(
+                        "met",
+                        planner.stop(met, met.startedAt().plus(Duration.ofMinutes(30)))
+                                .orElseThrow()
+                                .after(met)))
+                .isTrue();
+        ClockRepository failingSync = new ClockRepository() {
+            public Map<ClockName, SlaClock> find(String ticket) {
+                return repo.find(ticket);
+            }
+
+            public boolean put(String ticket, SlaClock c) {
+                return repo.put(ticket, c);
+            }
+
+            public Map<String, Map<ClockName, SlaClock>> findAll(java.util.Collection<String> tickets) {
+                return repo.findAll(tickets);
+            }
+
+            public long putAll(Map<String, List<SlaClock>> clocks) {
+                return repo.putAll(clocks);
+            }
+
+            public void syncTimers(Map<String, List<SlaClock>> current, Map<String, List<ClockName>> gone) {
+                throw new IllegalStateException("registry unavailable");
+            }
+
+            public void forEachPendingTimer(int chunk, Consumer<List<TimerRef>> consumer) {
+                repo.forEachPendingTimer(chunk, consumer);
+            }
+
+            public void forEachWithClocks(Consumer<Map.Entry<String, Map<ClockName, SlaClock>>> consumer) {
+                repo.forEachWithClocks(consumer);
+            }
+        };
+        RedisClockStats stats = new RedisClockStats(redis, ns + "states");
+        TimerBatch batch = new TimerBatch(failingSync, lock(), index, stats, clock, fired -> {}, SlaTimers.LOCK_BUDGET);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> batch.handle(claimed, leaseUntil))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(repo.find("due").get(ClockName.COMPLAINT_ANSWER).breachNotified())
+                .isTrue();
+        // the marker is written, so a retry finds the breach announced and never counts it: count it now
+        assertThat(stats.snapshot()).containsEntry("breached", 1L).containsEntry("running", -1L);
     }
 
     @Test
