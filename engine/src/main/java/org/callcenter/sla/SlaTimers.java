@@ -51,6 +51,8 @@ public final class SlaTimers {
     private final java.util.concurrent.Semaphore permits;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final TimerBatch batch;
+    /** Set by {@link #close}: a poll still running stops claiming (its writers are gone). */
+    private volatile boolean closed;
 
     public SlaTimers(
             ClockRepository clocks,
@@ -144,6 +146,8 @@ public final class SlaTimers {
         Deque<Future<?>> writing = new ArrayDeque<>();
         try {
             while (true) {
+                // closing: what is not claimed yet is left to the next poll (another engine, or a restart)
+                if (closed) return fired;
                 Instant now = clock.instant();
                 Instant leaseUntil = now.plus(lease);
                 List<TimerRef> claimed = index.claim(now, leaseUntil, batchSize);
@@ -152,7 +156,7 @@ public final class SlaTimers {
                     TimerBatch.Prepared batch = this.batch.prepare(claimed, leaseUntil);
                     fired += batch.fired();
                     single = batch.busy();
-                    writing.add(workers.submit(batch.finish()));
+                    writing.add(write(batch.finish()));
                 } catch (RuntimeException e) {
                     // nothing of the batch was completed: its timers come back when their lease ends
                     log.warn("SLA timer batch failed; its timers come back when their lease ends: {}", e.toString());
@@ -164,6 +168,16 @@ public final class SlaTimers {
             }
         } finally {
             while (!writing.isEmpty()) written(writing.poll());
+        }
+    }
+
+    /** The writes of an announced batch in the background; here when closing stopped the workers. */
+    private Future<?> write(Runnable finish) {
+        try {
+            return workers.submit(finish);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            finish.run();
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
     }
 
@@ -281,6 +295,7 @@ public final class SlaTimers {
     }
 
     public void close() {
+        closed = true;
         workers.close();
     }
 }

@@ -309,6 +309,21 @@ class SlaTimerRegistryTest {
     }
 
     @Test
+    void aPollStillRunningAfterCloseLeavesTheRestToOthersInsteadOfAnnouncingWhatItCannotWrite() {
+        SlaTimers timers = timers();
+        timers.rebuild();
+        request("late");
+        clock.advance(Duration.ofHours(2));
+        timers.close(); // e.g. the ticker's close gave up waiting for a long poll, which goes on
+        assertThat(timers.pollOnce()).isZero();
+        assertThat(announced).isEmpty();
+        // nothing claimed or locked: another engine fires both at once
+        assertThat(timers().pollOnce()).isEqualTo(2);
+        assertThat(repo.find("late").get(ClockName.COMPLAINT_ANSWER).breachNotified())
+                .isTrue();
+    }
+
+    @Test
     void aFiredWarningLeavesTheEntryUntilTheBreachAndARebuildDoesNotAnnounceItAgain() {
         SlaTimers timers = timers();
         timers.rebuild();
