@@ -57,7 +57,9 @@ final class SmsComplaints {
         String rest = words.length > 1 ? words[1].strip() : "";
         String named = null;
         String[] first = rest.split("\\s+", 2);
-        if (first[0].length() >= 4 && first[0].chars().allMatch(Character::isDigit)) {
+        // a number of a ticket's length names the request; any other number is part of the text
+        // ("COMPLAINT 2000 yuan charged twice")
+        if (first[0].length() == numbers.digits() && first[0].chars().allMatch(Character::isDigit)) {
             named = first[0];
             rest = first.length > 1 ? first[1].strip() : "";
         }

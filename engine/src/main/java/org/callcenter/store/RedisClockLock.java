@@ -56,7 +56,9 @@ public final class RedisClockLock implements ClockLock {
         while (!"OK"
                 .equals(redis.client()
                         .set(key, token, SetParams.setParams().nx().px(expiry.toMillis())))) {
-            if (System.nanoTime() > end) throw new StoreUnavailableException("clocks of " + ticket + " are busy", null);
+            if (System.nanoTime() > end)
+                throw new StoreUnavailableException(
+                        "request " + ticket + " is busy: another change of it is in progress; try again", null);
             LockSupport.parkNanos(park);
             park = Math.min(park * 2, 20_000_000);
         }

@@ -15,6 +15,11 @@ public final class TicketNumbers {
         this.digits = digits;
     }
 
+    /** How many digits a ticket number has (check digit included). */
+    public int digits() {
+        return digits;
+    }
+
     public String next() {
         StringBuilder sb = new StringBuilder(digits);
         sb.append((char) ('1' + random.nextInt(9)));

@@ -106,6 +106,13 @@ class SmsComplaintTest {
     }
 
     @Test
+    void aNumberThatIsNotATicketNumberIsPartOfTheText() {
+        String reply = f.text(phone, "COMPLAINT 2000 yuan charged twice").body();
+        JsonObject c = complaint(complaintId(reply));
+        assertThat(c.getString("text")).isEqualTo("2000 yuan charged twice");
+    }
+
+    @Test
     void badComplaintsAreAnsweredAndCreateNothing() {
         long before = stored();
         int strangers = complaintsOf(strangersTicket).size();
