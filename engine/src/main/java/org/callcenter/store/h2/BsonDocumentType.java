@@ -12,7 +12,7 @@ import org.h2.mvstore.type.BasicDataType;
 /**
  * H2 value type for stored documents: the document's BSON bytes (what the wire carries anyway)
  * instead of H2's default, Java serialization of the {@link Document} object graph. The memory
- * estimate is the running average of written sizes, as H2 does for serialized objects.
+ * estimate is the running average of written and read sizes, as H2 does for serialized objects.
  */
 public final class BsonDocumentType extends BasicDataType<Document> {
     public static final BsonDocumentType INSTANCE = new BsonDocumentType();
@@ -40,6 +40,7 @@ public final class BsonDocumentType extends BasicDataType<Document> {
         int size = Integer.reverseBytes(buff.getInt(buff.position())); // BSON length, little-endian
         byte[] bytes = new byte[size];
         buff.get(bytes);
+        averageSize = (averageSize * 15 + size) / 16; // a reopened file is only read at first
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
     }
 
