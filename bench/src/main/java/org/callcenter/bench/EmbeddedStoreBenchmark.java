@@ -107,6 +107,8 @@ public final class EmbeddedStoreBenchmark {
             server.shutdownNow();
         }
         System.out.printf("%-6s file size %d MB%n", name, Files.size(Path.of(file)) >> 20);
+        Files.delete(Path.of(file)); // hundreds of MB per run
+        Files.delete(dir);
     }
 
     static String id(int i) {
