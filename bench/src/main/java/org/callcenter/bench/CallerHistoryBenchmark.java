@@ -136,7 +136,7 @@ public final class CallerHistoryBenchmark {
             if (!keep) deleteTree(dataDir);
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        Path h2File = dataDir.resolve("mongo.mv.db");
+        Path h2File = dataDir.resolve(org.callcenter.store.EmbeddedMongo.FILE_NAME);
         try {
             memory("after engine start (empty store)", engine, h2File, false);
 

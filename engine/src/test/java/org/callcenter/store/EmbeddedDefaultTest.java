@@ -42,7 +42,7 @@ class EmbeddedDefaultTest {
             redisPid = Long.parseLong(
                     Files.readString(data.resolve("redis/redis.pid")).trim());
             assertThat(ProcessHandle.of(redisPid)).isPresent();
-            assertThat(Files.exists(data.resolve("mongo.mv.db"))).isTrue();
+            assertThat(Files.exists(data.resolve(EmbeddedMongo.FILE_NAME))).isTrue();
         }
         // the redis-server child stopped with the engine
         ProcessHandle.of(redisPid).ifPresent(p -> p.onExit().join());
