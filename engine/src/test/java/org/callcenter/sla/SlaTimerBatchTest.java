@@ -1,33 +1,13 @@
 package org.callcenter.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.callcenter.sla.BusinessCalendarTest.cn;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bson.Document;
-import org.callcenter.common.EventPublisher;
-import org.callcenter.config.AppConfig.MongoConfig;
-import org.callcenter.config.AppConfig.RedisConfig;
-import org.callcenter.metrics.SlaMeters;
-import org.callcenter.store.EmbeddedMongo;
 import org.callcenter.store.MongoClockRepository;
-import org.callcenter.store.MongoStore;
-import org.callcenter.store.RedisClockLock;
 import org.callcenter.store.RedisClockStats;
-import org.callcenter.store.RedisEscalationLog;
-import org.callcenter.store.RedisStore;
-import org.callcenter.store.RedisTimerIndex;
-import org.callcenter.support.MutableClock;
-import org.callcenter.support.TestRedis;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.params.SetParams;
 
@@ -37,56 +17,7 @@ import redis.clients.jedis.params.SetParams;
  * the one-by-one path and, once that engine has announced it, is not announced again; stale timers in a
  * batch are dropped; two services polling the same index at once announce each timer exactly once.
  */
-class SlaTimerBatchTest {
-    static final Duration LEASE = Duration.ofSeconds(30);
-    final MutableClock clock = new MutableClock(cn("2026-03-09T10:00"));
-    final Queue<Object> announced = new ConcurrentLinkedQueue<>();
-    final EventPublisher events = (address, event) -> {
-        if (!address.equals(SlaEvents.ESCALATED)) announced.add(event);
-    };
-    final ClockPlanner planner = new ClockPlanner(CalendarLoader.load("sla.calendar", "china-2026"));
-    final String ns = "sla:batch-test:" + UUID.randomUUID() + ":";
-    EmbeddedMongo server;
-    MongoStore mongo;
-    RedisStore redis;
-    MongoClockRepository repo;
-    RedisTimerIndex index;
-    final List<SlaTimers> services = new ArrayList<>();
-
-    @BeforeEach
-    void open() {
-        server = EmbeddedMongo.start(TestRedis.tempDir("sla-batch"));
-        mongo = MongoStore.open(new MongoConfig(server.uri(), "sla_batch", ""));
-        redis = RedisStore.open(new RedisConfig(TestRedis.url(), "", "", 16));
-        repo = new MongoClockRepository(mongo);
-        index = new RedisTimerIndex(redis, ns + "timers");
-    }
-
-    @AfterEach
-    void close() {
-        services.forEach(SlaTimers::close);
-        redis.close();
-        mongo.close();
-        server.close();
-    }
-
-    SlaTimers timers(int batchSize) {
-        SlaTimers t = new SlaTimers(
-                repo,
-                new RedisClockLock(redis, ns + "lock:", Duration.ofSeconds(10), Duration.ofMillis(300)),
-                new RedisEscalationLog(redis, ns + "escalations", 1000),
-                index,
-                new RedisClockStats(redis, ns + "states"),
-                events,
-                new SlaMeters(new SimpleMeterRegistry()),
-                clock,
-                LEASE,
-                batchSize,
-                8);
-        services.add(t);
-        return t;
-    }
-
+class SlaTimerBatchTest extends SlaTimerRig {
     /** A request with a running complaint clock (1 h wall clock, warning at 80%) started at {@code start}. */
     SlaClock request(String id, Instant start) {
         SlaClock c =
@@ -97,14 +28,6 @@ class SlaTimerBatchTest {
                         .append("clocks", new Document("complaint_answer", MongoClockRepository.toDocument(c))));
         index.add(TimerRef.of(id, c));
         return c;
-    }
-
-    long announcedFor(String id) {
-        return announced.stream()
-                .filter(o -> o instanceof SlaEvents.SlaBreached b
-                        ? b.ticket().equals(id)
-                        : ((SlaEvents.SlaWarned) o).ticket().equals(id))
-                .count();
     }
 
     @Test

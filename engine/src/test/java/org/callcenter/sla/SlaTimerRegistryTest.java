@@ -1,36 +1,17 @@
 package org.callcenter.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.callcenter.sla.BusinessCalendarTest.cn;
 
 import com.mongodb.client.MongoCollection;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.bson.Document;
-import org.callcenter.common.EventPublisher;
-import org.callcenter.config.AppConfig.MongoConfig;
-import org.callcenter.config.AppConfig.RedisConfig;
-import org.callcenter.metrics.SlaMeters;
-import org.callcenter.store.EmbeddedMongo;
 import org.callcenter.store.MongoClockRepository;
-import org.callcenter.store.MongoStore;
-import org.callcenter.store.RedisClockLock;
 import org.callcenter.store.RedisClockStats;
-import org.callcenter.store.RedisEscalationLog;
-import org.callcenter.store.RedisStore;
-import org.callcenter.store.RedisTimerIndex;
-import org.callcenter.support.MutableClock;
-import org.callcenter.support.TestRedis;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,58 +21,9 @@ import org.junit.jupiter.api.Test;
  * its clean-up) is added back by a rebuild but not announced again and leaves the registry; a clock
  * met or paused between the claim and the firing does not fire.
  */
-class SlaTimerRegistryTest {
-    static final Duration LEASE = Duration.ofSeconds(30);
-    final MutableClock clock = new MutableClock(cn("2026-03-09T10:00"));
-    final Queue<Object> announced = new ConcurrentLinkedQueue<>();
-    final EventPublisher events = (address, event) -> {
-        if (!address.equals(SlaEvents.ESCALATED)) announced.add(event);
-    };
-    final ClockPlanner planner = new ClockPlanner(CalendarLoader.load("sla.calendar", "china-2026"));
-    final String ns = "sla:registry-test:" + UUID.randomUUID() + ":";
-    EmbeddedMongo server;
-    MongoStore mongo;
-    RedisStore redis;
-    MongoClockRepository repo;
-    RedisTimerIndex index;
-    final List<SlaTimers> services = new ArrayList<>();
-
-    @BeforeEach
-    void open() {
-        server = EmbeddedMongo.start(TestRedis.tempDir("sla-registry"));
-        mongo = MongoStore.open(new MongoConfig(server.uri(), "sla_registry", ""));
-        redis = RedisStore.open(new RedisConfig(TestRedis.url(), "", "", 16));
-        repo = new MongoClockRepository(mongo);
-        index = new RedisTimerIndex(redis, ns + "timers");
-    }
-
-    @AfterEach
-    void close() {
-        services.forEach(SlaTimers::close);
-        redis.close();
-        mongo.close();
-        server.close();
-    }
-
+class SlaTimerRegistryTest extends SlaTimerRig {
     SlaTimers timers() {
-        SlaTimers t = new SlaTimers(
-                repo,
-                lock(),
-                new RedisEscalationLog(redis, ns + "escalations", 1000),
-                index,
-                new RedisClockStats(redis, ns + "states"),
-                events,
-                new SlaMeters(new SimpleMeterRegistry()),
-                clock,
-                LEASE,
-                100,
-                8);
-        services.add(t);
-        return t;
-    }
-
-    ClockLock lock() {
-        return new RedisClockLock(redis, ns + "lock:", Duration.ofSeconds(10), Duration.ofMillis(300));
+        return timers(100);
     }
 
     MongoCollection<Document> registry() {
@@ -106,14 +38,6 @@ class SlaTimerRegistryTest {
         assertThat(repo.put(id, c)).isTrue();
         index.add(TimerRef.of(id, c));
         return c;
-    }
-
-    long announcedFor(String id) {
-        return announced.stream()
-                .filter(o -> o instanceof SlaEvents.SlaBreached b
-                        ? b.ticket().equals(id)
-                        : ((SlaEvents.SlaWarned) o).ticket().equals(id))
-                .count();
     }
 
     long entries() {
