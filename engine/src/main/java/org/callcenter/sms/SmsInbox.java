@@ -41,7 +41,23 @@ public final class SmsInbox {
     }
 
     public void reply(String sid, String reply) {
-        inbound.updateOne(eq("_id", sid), new Document("$set", new Document("reply", reply)));
+        inbound.updateOne(
+                eq("_id", sid),
+                new Document("$set", new Document("reply", reply)).append("$unset", new Document("failed", "")));
+    }
+
+    /**
+     * Marks a delivery whose handling failed (a store or handler fault, no reply given), so that
+     * Twilio's redelivery of it is handled again instead of answered as a duplicate. Best effort.
+     */
+    public void failed(String sid) {
+        inbound.updateOne(eq("_id", sid), new Document("$set", new Document("failed", true)));
+    }
+
+    /** Whether the first delivery of this message failed and was not answered (see {@link #failed}). */
+    public boolean retryable(String sid) {
+        Document d = inbound.find(eq("_id", sid)).first();
+        return d != null && d.getString("reply") == null && Boolean.TRUE.equals(d.getBoolean("failed"));
     }
 
     /** The reply given to the first delivery of this message. */

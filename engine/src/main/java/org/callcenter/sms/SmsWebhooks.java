@@ -160,13 +160,30 @@ public final class SmsWebhooks {
             return;
         }
         Future<String> reply = blocking.run(() -> {
-            if (!inbox.record(sid, from, to, body, clock.instant())) {
+            if (inbox.record(sid, from, to, body, clock.instant())) meters.webhook("inbound");
+            else if (inbox.retryable(sid)) meters.webhook("inbound_retry"); // the first attempt failed
+            else {
                 meters.webhook("inbound_duplicate");
                 return inbox.replyTo(sid).orElse(null);
             }
-            meters.webhook("inbound");
-            String answer = answer(from, body);
-            inbox.reply(sid, answer);
+            String answer;
+            try {
+                answer = answer(from, body);
+            } catch (RuntimeException e) {
+                // nothing answered: Twilio gets a 500 and redelivers, and the redelivery is handled again
+                try {
+                    inbox.failed(sid);
+                } catch (RuntimeException markFailed) {
+                    e.addSuppressed(markFailed);
+                }
+                throw e;
+            }
+            try {
+                inbox.reply(sid, answer);
+            } catch (RuntimeException e) {
+                // handled: the sender still gets the answer; a redelivery then gets no second one
+                log.warn("SMS {}: reply not recorded: {}", sid, e.toString());
+            }
             return answer;
         });
         reply.onSuccess(text -> twiml(ctx, text)).onFailure(ctx::fail);
