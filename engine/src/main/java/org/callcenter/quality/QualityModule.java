@@ -196,15 +196,17 @@ public final class QualityModule implements AutoCloseable {
      * Blocking; returns the complaint id.
      */
     public String fromSms(String ticket, String technician, String text, String from) {
+        // the sender's number is kept as who registered it: the complaints desk calls back on it
+        String by = from == null ? "sms" : "sms " + from;
         try {
             return complaints
-                    .register(Complaint.Source.SMS, ticket, technician, text, "sms")
+                    .register(Complaint.Source.SMS, ticket, technician, text, by)
                     .id();
         } catch (InvalidInputException e) {
             if (technician == null) throw e;
             log.warn("SMS complaint on {}: {}; registered against the request only", ticket, e.getMessage());
             return complaints
-                    .register(Complaint.Source.SMS, ticket, null, text, "sms")
+                    .register(Complaint.Source.SMS, ticket, null, text, by)
                     .id();
         }
     }

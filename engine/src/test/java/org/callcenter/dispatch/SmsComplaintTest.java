@@ -83,6 +83,7 @@ class SmsComplaintTest {
         assertThat(c.getString("ticketId")).isEqualTo(newer);
         assertThat(c.getString("technicianId")).isEqualTo(technicianId);
         assertThat(c.getString("source")).isEqualTo("sms");
+        assertThat(c.getString("registeredBy")).isEqualTo("sms " + phone); // the number to call back
         assertThat(c.getString("text")).isEqualTo("The technician left oil on the floor");
         Await.until("complaint clocks running", Duration.ofSeconds(10), () -> {
             JsonObject clocks = f.request(newer).getJsonObject("clocks");
