@@ -31,7 +31,8 @@ final class Bulkhead {
             Future<T> f;
             try {
                 f = task.get();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // a task that throws, even an Error, fails its future and gives its slot back
                 f = Future.failedFuture(e);
             }
             f.onComplete(ar -> {

@@ -65,6 +65,17 @@ class BulkheadTest {
     }
 
     @Test
+    void aTaskThatThrowsAnErrorFreesItsSlotToo() {
+        Bulkhead b = new Bulkhead(1);
+        Future<String> thrown = b.submit(() -> {
+            throw new StackOverflowError("deep script");
+        });
+        assertThat(thrown.cause()).isInstanceOf(StackOverflowError.class);
+        assertThat(b.submit(() -> Future.succeededFuture("next")).result()).isEqualTo("next");
+        assertThat(b.running()).isZero();
+    }
+
+    @Test
     void aWaitingTaskStartsOnTheContextItWasSubmittedFrom() {
         Bulkhead b = new Bulkhead(1);
         Promise<String> first = Promise.promise();
