@@ -33,6 +33,7 @@ import org.callcenter.sla.TimerRef;
  * that the timer index is rebuilt from.
  */
 public final class MongoClockRepository implements ClockRepository {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MongoClockRepository.class);
     /** The registry's marker that it holds every pending timer (written once, after a backfill). */
     private static final String COMPLETE = "complete";
 
@@ -62,7 +63,7 @@ public final class MongoClockRepository implements ClockRepository {
         boolean matched = tickets.updateOne(eq("_id", ticket), Updates.set(field, toDocument(clock)))
                         .getMatchedCount()
                 == 1;
-        registry.removeDone(one);
+        removeDone(one);
         return matched;
     }
 
@@ -90,7 +91,7 @@ public final class MongoClockRepository implements ClockRepository {
         long matched =
                 tickets.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
         // after the tickets: a crash in between leaves an entry whose timer is dropped when handled
-        registry.removeDone(clocks);
+        removeDone(clocks);
         return matched;
     }
 
@@ -141,6 +142,22 @@ public final class MongoClockRepository implements ClockRepository {
             if (name != null) out.put(name, fromDocument(name, all.get(key, Document.class)));
         }
         return out;
+    }
+
+    /**
+     * Removes the registry entries of clocks left with nothing pending, after their ticket was written.
+     * A failure leaves extra entries (dropped when handled, as any stale timer), so it is logged, not
+     * thrown: the clock change itself is done.
+     */
+    private void removeDone(Map<String, List<SlaClock>> clocks) {
+        try {
+            registry.removeDone(clocks);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "SLA timer registry: entries of {} clock(s) not removed (harmless, dropped when handled): {}",
+                    clocks.size(),
+                    e.toString());
+        }
     }
 
     /** The collection of the compact pending-timer entries (see {@link MongoTimerRegistry}). */
