@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
@@ -43,7 +42,7 @@ class FastH2Database extends H2Database {
                                 .keyType(BsonValueType.INSTANCE)
                                 .valueType(BsonDocumentType.INSTANCE));
         MVMap<String, Object> meta = mvStore().openMap("meta." + ns);
-        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        return new FastH2Collection(this, collectionName, options, data, meta, cursorRegistry, mvStore());
     }
 
     @Override
