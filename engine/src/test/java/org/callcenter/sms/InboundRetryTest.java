@@ -30,14 +30,7 @@ class InboundRetryTest {
     @BeforeAll
     static void start() {
         fake = new TwilioFake();
-        engine = TestEngine.start(
-                TestRedis.tempDir("sms-retry"),
-                Map.of(
-                        "TWILIO_ACCOUNT_SID", TwilioFake.ACCOUNT_SID,
-                        "TWILIO_AUTH_TOKEN", TwilioFake.AUTH_TOKEN,
-                        "TWILIO_FROM", TwilioFake.FROM,
-                        "TWILIO_API_BASE", fake.base(),
-                        "PUBLIC_BASE_URL", PUBLIC));
+        engine = TestEngine.start(TestRedis.tempDir("sms-retry"), fake.engineEnv(PUBLIC));
         twilio = new TwilioWebhook(engine.base(), PUBLIC, TwilioFake.AUTH_TOKEN);
     }
 

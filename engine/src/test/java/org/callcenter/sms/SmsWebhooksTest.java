@@ -36,21 +36,9 @@ class SmsWebhooksTest {
     @BeforeAll
     static void start() {
         fake = new TwilioFake();
-        engine = TestEngine.start(
-                TestRedis.tempDir("sms-webhooks"),
-                Map.of(
-                        "TWILIO_ACCOUNT_SID",
-                        TwilioFake.ACCOUNT_SID,
-                        "TWILIO_AUTH_TOKEN",
-                        TwilioFake.AUTH_TOKEN,
-                        "TWILIO_FROM",
-                        TwilioFake.FROM,
-                        "TWILIO_API_BASE",
-                        fake.base(),
-                        "PUBLIC_BASE_URL",
-                        PUBLIC,
-                        "TWILIO_SUPERVISOR_TO",
-                        SUPERVISOR));
+        Map<String, String> env = new java.util.HashMap<>(fake.engineEnv(PUBLIC));
+        env.put("TWILIO_SUPERVISOR_TO", SUPERVISOR);
+        engine = TestEngine.start(TestRedis.tempDir("sms-webhooks"), env);
         twilio = new TwilioWebhook(engine.base(), PUBLIC, TwilioFake.AUTH_TOKEN);
     }
 

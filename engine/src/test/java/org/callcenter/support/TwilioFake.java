@@ -69,6 +69,16 @@ public final class TwilioFake implements AutoCloseable {
         this.port = server.actualPort();
     }
 
+    /** The engine settings that point its Twilio client at this fake and check webhooks for {@code publicBaseUrl}. */
+    public java.util.Map<String, String> engineEnv(String publicBaseUrl) {
+        return java.util.Map.of(
+                "TWILIO_ACCOUNT_SID", ACCOUNT_SID,
+                "TWILIO_AUTH_TOKEN", AUTH_TOKEN,
+                "TWILIO_FROM", FROM,
+                "TWILIO_API_BASE", base(),
+                "PUBLIC_BASE_URL", publicBaseUrl);
+    }
+
     public String base() {
         return "http://127.0.0.1:" + port;
     }
