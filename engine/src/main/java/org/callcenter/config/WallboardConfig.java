@@ -5,9 +5,12 @@ import java.time.Duration;
 /**
  * The {@code wallboard} section: how often return calls, clocks and SMS failures are re-read from the
  * stores (once for all viewers), how long changes are gathered into one push, how many rows each
- * list shows, and how many bytes may wait for one viewer before that viewer is dropped.
+ * list shows, how many bytes may wait for one viewer before that viewer is dropped, and how often
+ * the clocks are re-read (events keep them current in between; the re-read is a scan of every
+ * request on the embedded store).
  */
-public record WallboardConfig(Duration refreshEvery, Duration pushAfter, int maxRows, int viewerQueueBytes) {
+public record WallboardConfig(
+        Duration refreshEvery, Duration pushAfter, int maxRows, int viewerQueueBytes, Duration clocksResyncEvery) {
 
     static WallboardConfig from(Settings s) {
         int rows = s.integer("wallboard.max_rows");
@@ -18,6 +21,7 @@ public record WallboardConfig(Duration refreshEvery, Duration pushAfter, int max
                 Duration.ofSeconds(Math.max(1, s.integer("wallboard.refresh_seconds"))),
                 Duration.ofMillis(Math.max(0, s.integer("wallboard.push_after_millis"))),
                 rows,
-                queue);
+                queue,
+                Duration.ofSeconds(Math.max(1, s.integer("wallboard.clocks_resync_seconds"))));
     }
 }

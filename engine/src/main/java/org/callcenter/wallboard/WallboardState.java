@@ -100,12 +100,14 @@ public final class WallboardState {
      */
     public synchronized void refresh(
             List<ClockRow> clockRows, List<FollowupRow> followupRows, List<SmsFailureRow> smsRows, long asOf) {
-        Map<String, ClockRow> risk = new LinkedHashMap<>();
-        Map<String, ClockRow> late = new LinkedHashMap<>();
-        for (ClockRow r : clockRows)
-            (r.breached() ? late : risk).put(key(r.ticket(), r.clock().key()), r);
-        replace(atRisk, risk, asOf, "clock:");
-        replace(breached, late, asOf, "clock:");
+        if (clockRows != null) { // null: not re-read this time, the SLA events keep them current
+            Map<String, ClockRow> risk = new LinkedHashMap<>();
+            Map<String, ClockRow> late = new LinkedHashMap<>();
+            for (ClockRow r : clockRows)
+                (r.breached() ? late : risk).put(key(r.ticket(), r.clock().key()), r);
+            replace(atRisk, risk, asOf, "clock:");
+            replace(breached, late, asOf, "clock:");
+        }
         Map<String, Boolean> calls = new LinkedHashMap<>();
         for (FollowupRow r : followupRows) calls.put(r.id(), r.done());
         replace(followups, calls, asOf, "followup:");
