@@ -6,7 +6,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class ScreenPopSocket {
 
     private void upgrade(RoutingContext ctx) {
         ctx.request().pause();
-        if (!sameOrigin(ctx)) {
+        if (!Api.sameOrigin(ctx)) {
             meters.socketRefused("origin");
             ctx.response().setStatusCode(403).end("cross-site WebSocket refused");
             return;
@@ -105,17 +104,5 @@ public final class ScreenPopSocket {
 
     private static void send(ServerWebSocket ws, String text) {
         if (!ws.isClosed() && !ws.writeQueueFull()) ws.writeTextMessage(text);
-    }
-
-    private static boolean sameOrigin(RoutingContext ctx) {
-        String origin = ctx.request().getHeader("Origin");
-        if (origin == null) return true; // not a browser page: the credentials decide
-        try {
-            String host = URI.create(origin).getAuthority();
-            var authority = ctx.request().authority();
-            return host != null && authority != null && host.equalsIgnoreCase(authority.toString());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

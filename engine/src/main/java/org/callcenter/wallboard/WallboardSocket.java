@@ -3,7 +3,6 @@ package org.callcenter.wallboard;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.net.URI;
 import org.callcenter.users.Role;
 import org.callcenter.users.UserService;
 import org.callcenter.web.Api;
@@ -34,7 +33,7 @@ public final class WallboardSocket {
 
     private void upgrade(RoutingContext ctx) {
         if (!ctx.request().isEnded()) ctx.request().pause(); // an HTTP/2 or body-read request is not an upgrade
-        if (!sameOrigin(ctx)) {
+        if (!Api.sameOrigin(ctx)) {
             ctx.response().setStatusCode(403).end("cross-site WebSocket refused");
             return;
         }
@@ -55,17 +54,5 @@ public final class WallboardSocket {
                             ctx.response().setStatusCode(400).end();
                     });
                 });
-    }
-
-    private static boolean sameOrigin(RoutingContext ctx) {
-        String origin = ctx.request().getHeader("Origin");
-        if (origin == null) return true; // not a browser page: the credentials decide
-        try {
-            String host = URI.create(origin).getAuthority();
-            var authority = ctx.request().authority();
-            return host != null && authority != null && host.equalsIgnoreCase(authority.toString());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

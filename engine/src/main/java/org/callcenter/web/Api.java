@@ -69,6 +69,22 @@ public final class Api {
         return false;
     }
 
+    /**
+     * False when a browser page of another site opens a socket here (its Origin names another host);
+     * a request without an Origin is not a browser page, so its credentials decide.
+     */
+    public static boolean sameOrigin(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin == null) return true;
+        try {
+            String host = java.net.URI.create(origin).getAuthority();
+            var authority = ctx.request().authority();
+            return host != null && authority != null && host.equalsIgnoreCase(authority.toString());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The bearer token, or the session cookie's value; null when neither is there. */
     public static String token(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
